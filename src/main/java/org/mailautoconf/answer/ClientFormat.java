@@ -1,0 +1,16 @@
+package org.mailautoconf.answer;
+
+/** The answers the service gives, one per client format. Also the bounded label of metrics. */
+public enum ClientFormat {
+    AUTOCONFIG("autoconfig");
+
+    private final String label;
+
+    ClientFormat(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

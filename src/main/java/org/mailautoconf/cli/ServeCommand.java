@@ -1,0 +1,72 @@
+package org.mailautoconf.cli;
+
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.mailautoconf.ServiceConfig;
+import org.mailautoconf.http.HttpService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Answer mail clients over HTTP, reloading the provider directory when it changes.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    RegistryOptions registry;
+
+    @Option(names = "--listen", paramLabel = "ADDRESS", defaultValue = "${env:MAILAUTOCONF_LISTEN:-127.0.0.1}",
+            description = "Address to listen on (env MAILAUTOCONF_LISTEN; default: ${DEFAULT-VALUE}).")
+    String listen;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:MAILAUTOCONF_PORT:-8080}",
+            description = "Port to listen on, 0 for any free one (env MAILAUTOCONF_PORT; default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--public-url", paramLabel = "URL", defaultValue = "${env:MAILAUTOCONF_PUBLIC_URL}",
+            description = "The https URL clients reach this service at, e.g. https://autoconfig.example.net (env MAILAUTOCONF_PUBLIC_URL).")
+    URI publicUrl;
+
+    @Option(names = "--reload-interval", paramLabel = "SECONDS", defaultValue = "${env:MAILAUTOCONF_RELOAD_INTERVAL:-2}",
+            description = "How often to check the provider directory for changes (env MAILAUTOCONF_RELOAD_INTERVAL; default: ${DEFAULT-VALUE}).")
+    double reloadSeconds;
+
+    @Option(names = "--max-age", paramLabel = "SECONDS", defaultValue = "${env:MAILAUTOCONF_MAX_AGE:-300}",
+            description = "Cache-Control max-age of answers (env MAILAUTOCONF_MAX_AGE; default: ${DEFAULT-VALUE}).")
+    long maxAgeSeconds;
+
+    ServiceConfig config() {
+        return new ServiceConfig(listen, port, registry.providers, registry.defaultProvider(), Optional.ofNullable(publicUrl),
+                Duration.ofMillis(Math.round(reloadSeconds * 1000)), Duration.ofSeconds(maxAgeSeconds));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServiceConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            System.err.println("mailautoconf: " + e.getMessage());
+            return 2;
+        }
+        Vertx vertx = Vertx.vertx();
+        HttpService service = new HttpService(vertx, config);
+        CompletableFuture<Integer> started = service.start().toCompletionStage().toCompletableFuture();
+        try {
+            started.get();
+        } catch (ExecutionException e) {
+            System.err.println("mailautoconf: not started: " + e.getCause().getMessage());
+            vertx.close();
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.stop().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().join();
+        }, "shutdown"));
+        return 0;
+    }
+}

@@ -1,0 +1,61 @@
+package org.mailautoconf.http;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import org.mailautoconf.answer.Answers;
+import org.mailautoconf.answer.ClientFormat;
+import org.mailautoconf.answer.Lookup;
+import org.mailautoconf.registry.DomainName;
+import org.mailautoconf.registry.EmailAddress;
+
+/**
+ * Thunderbird's autoconfig: {@code /mail/config-v1.1.xml} and the well-known URL, with the
+ * address in {@code ?emailaddress=} or, when a client sends none (Thunderbird for Android,
+ * KMail, Geary), the domain from the Host header; and the ISPDB form {@code /v1.1/<domain>}.
+ */
+final class AutoconfigHandler {
+
+    private final Answers answers;
+    private final Responses responses;
+
+    AutoconfigHandler(Answers answers, Responses responses) {
+        this.answers = answers;
+        this.responses = responses;
+    }
+
+    void byAddressOrHost(RoutingContext ctx) {
+        Optional<EmailAddress> address;
+        try {
+            address = RequestDomains.address(ctx, "emailaddress");
+        } catch (IllegalArgumentException e) {
+            responses.clientError(ctx, 400, "emailaddress is not a valid address: " + e.getMessage());
+            return;
+        }
+        Optional<DomainName> domain = address.map(EmailAddress::domain).or(() -> RequestDomains.fromHost(ctx));
+        if (domain.isEmpty()) {
+            responses.clientError(ctx, 400, "send ?emailaddress=name@example.org, or ask autoconfig.<your domain>");
+            return;
+        }
+        answer(ctx, domain.get(), address);
+    }
+
+    void byDomain(RoutingContext ctx) {
+        DomainName domain;
+        try {
+            domain = DomainName.parse(ctx.pathParam("domain"));
+        } catch (IllegalArgumentException e) {
+            responses.clientError(ctx, 400, "not a domain name: " + e.getMessage());
+            return;
+        }
+        answer(ctx, domain, Optional.empty());
+    }
+
+    private void answer(RoutingContext ctx, DomainName domain, Optional<EmailAddress> address) {
+        Lookup lookup = answers.lookup(ClientFormat.AUTOCONFIG, domain, address);
+        if (lookup instanceof Lookup.Found found) {
+            responses.send(ctx, found.answer());
+        } else {
+            responses.clientError(ctx, 404, "no mail provider is known for " + domain.ascii());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.mailautoconf.http;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.mailautoconf.answer.Answers;
+import org.mailautoconf.registry.Registry;
+
+/** {@code /healthz}: the process answers. {@code /readyz}: a registry is loaded, and which. */
+final class HealthHandler {
+
+    private final Answers answers;
+    private final RegistryWatcher watcher;
+
+    HealthHandler(Answers answers, RegistryWatcher watcher) {
+        this.answers = answers;
+        this.watcher = watcher;
+    }
+
+    void healthz(RoutingContext ctx) {
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end("ok\n");
+    }
+
+    void readyz(RoutingContext ctx) {
+        JsonObject body = new JsonObject();
+        Registry registry = answers.registry().orElse(null);
+        body.put("ready", registry != null);
+        if (registry != null) {
+            body.put("registry", new JsonObject()
+                    .put("version", registry.version())
+                    .put("providers", registry.providers().size())
+                    .put("domains", registry.domainCount())
+                    .put("defaultProvider", registry.defaultProvider().map(p -> p.id()).orElse(null)));
+        }
+        watcher.status().ifPresent(s -> {
+            JsonArray errors = new JsonArray();
+            s.errors().forEach(p -> errors.add(p.toString()));
+            body.put("lastReload", new JsonObject()
+                    .put("at", s.at().toString())
+                    .put("result", s.ok() ? "ok" : "failed")
+                    .put("errors", errors));
+        });
+        ctx.response().setStatusCode(registry != null ? 200 : 503)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end(body.encodePrettily() + "\n");
+    }
+}

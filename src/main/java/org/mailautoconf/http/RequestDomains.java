@@ -1,0 +1,49 @@
+package org.mailautoconf.http;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import org.mailautoconf.registry.DomainName;
+import org.mailautoconf.registry.EmailAddress;
+
+/** Reads what a request asks about: an address from the query, or a domain from the Host header. */
+final class RequestDomains {
+
+    private RequestDomains() {
+    }
+
+    /**
+     * The address in {@code param}, if the client sent one. A '+' that the query decoding
+     * turned into a space is put back: a space is never valid in an address, a '+' often is.
+     *
+     * @throws IllegalArgumentException when the parameter is there but not an address
+     */
+    static Optional<EmailAddress> address(RoutingContext ctx, String param) {
+        String value = ctx.request().getParam(param);
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(EmailAddress.parse(value.replace(' ', '+')));
+    }
+
+    /**
+     * The mail domain named by the Host header: {@code autoconfig.example.org} and
+     * {@code autodiscover.example.org} stand for {@code example.org}; any other name for itself.
+     */
+    static Optional<DomainName> fromHost(RoutingContext ctx) {
+        String host = ctx.request().authority() == null ? null : ctx.request().authority().host();
+        if (host == null || host.isEmpty() || host.startsWith("[") || host.matches("[0-9.]+")) {
+            return Optional.empty();
+        }
+        try {
+            DomainName name = DomainName.parse(host);
+            for (String prefix : new String[] {"autoconfig.", "autodiscover."}) {
+                if (name.ascii().startsWith(prefix) && name.labelCount() > 2) {
+                    return Optional.of(name.parent());
+                }
+            }
+            return Optional.of(name);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.mailautoconf.http;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import org.mailautoconf.answer.Answer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sends answers and plain-text errors the same way for every endpoint. */
+final class Responses {
+
+    private static final Logger LOG = LoggerFactory.getLogger("org.mailautoconf.requests");
+
+    private final String cacheControl;
+
+    Responses(Duration maxAge) {
+        this.cacheControl = "max-age=" + maxAge.toSeconds();
+    }
+
+    /** The answer, or 304 when the client already has these bytes. */
+    void send(RoutingContext ctx, Answer answer) {
+        HttpServerResponse response = ctx.response();
+        answer.headers().forEach(response::putHeader);
+        if (answer.status() == 200) {
+            response.putHeader(HttpHeaders.ETAG, answer.etag()).putHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+            String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+            if (ifNoneMatch != null && matches(ifNoneMatch, answer.etag())) {
+                response.setStatusCode(304).end();
+                return;
+            }
+        }
+        response.setStatusCode(answer.status()).putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType())
+                .end(Buffer.buffer(answer.body()));
+    }
+
+    /**
+     * A 4xx with a one-line reason. The reason is written by us (it may quote a normalised domain,
+     * never raw client input) and logged with the path, never with headers or the address.
+     */
+    void clientError(RoutingContext ctx, int status, String reason) {
+        LOG.info("{} {} -> {}: {}", ctx.request().method(), ctx.request().path(), status, reason);
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .end(reason + "\n");
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch.strip().equals("*")) {
+            return true;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

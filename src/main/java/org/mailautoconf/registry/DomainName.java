@@ -1,0 +1,96 @@
+package org.mailautoconf.registry;
+
+import java.net.IDN;
+import java.util.Locale;
+
+/**
+ * A DNS domain name, normalised: lower case, no trailing dot, kept both as ASCII (punycode)
+ * and as Unicode so that {@code città.it} and {@code xn--citt-3qa.it} are the same name.
+ */
+public record DomainName(String ascii, String unicode) implements Comparable<DomainName> {
+
+    public DomainName {
+        if (ascii == null || ascii.isEmpty()) {
+            throw new IllegalArgumentException("domain name must not be empty");
+        }
+    }
+
+    /** Parses a host or domain name as a person or a client writes it. */
+    public static DomainName parse(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("domain name is missing");
+        }
+        String name = text.strip();
+        if (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("domain name is empty");
+        }
+        if (name.length() > 253 * 4) {
+            throw new IllegalArgumentException("domain name is too long");
+        }
+        String ascii;
+        try {
+            ascii = IDN.toASCII(name, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a valid domain name: " + e.getMessage());
+        }
+        if (ascii.isEmpty() || ascii.length() > 253) {
+            throw new IllegalArgumentException("a domain name has 1 to 253 characters");
+        }
+        for (String label : ascii.split("\\.", -1)) {
+            if (label.isEmpty()) {
+                throw new IllegalArgumentException("a domain name has no empty labels (\"..\")");
+            }
+            if (label.length() > 63) {
+                throw new IllegalArgumentException("a label of a domain name has at most 63 characters");
+            }
+            if (label.startsWith("-") || label.endsWith("-")) {
+                throw new IllegalArgumentException("a label of a domain name neither starts nor ends with '-'");
+            }
+            for (int i = 0; i < label.length(); i++) {
+                char c = label.charAt(i);
+                boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+                if (!ok) {
+                    throw new IllegalArgumentException("a domain name has only letters, digits, '-' and '.'");
+                }
+            }
+        }
+        String unicode = IDN.toUnicode(ascii, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+        return new DomainName(ascii, unicode);
+    }
+
+    /** The name one label up ({@code a.b.c} → {@code b.c}), or null at the top. */
+    public DomainName parent() {
+        int dot = ascii.indexOf('.');
+        if (dot < 0) {
+            return null;
+        }
+        return new DomainName(ascii.substring(dot + 1), unicode.substring(unicode.indexOf('.') + 1));
+    }
+
+    public int labelCount() {
+        return (int) ascii.chars().filter(c -> c == '.').count() + 1;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DomainName other && ascii.equals(other.ascii);
+    }
+
+    @Override
+    public int hashCode() {
+        return ascii.hashCode();
+    }
+
+    @Override
+    public int compareTo(DomainName o) {
+        return ascii.compareTo(o.ascii);
+    }
+
+    @Override
+    public String toString() {
+        return ascii;
+    }
+}

@@ -1,0 +1,53 @@
+package org.mailautoconf.registry;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One mail provider, as its provider file describes it after {@code extends} is applied.
+ * Servers are listed in preference order.
+ *
+ * @param aliases addresses (normalised, see {@link EmailAddress#toString()}) that moved
+ *                elsewhere, each with its own redirect
+ * @param source  the provider file, for messages
+ */
+public record Provider(
+        String id,
+        String name,
+        String shortName,
+        List<DomainPattern> domains,
+        List<IncomingServer> incoming,
+        List<OutgoingServer> outgoing,
+        List<Documentation> documentation,
+        Optional<EnableStep> enable,
+        Optional<Webmail> webmail,
+        Optional<ActiveSync> activeSync,
+        Optional<CaCertificate> caCertificate,
+        Optional<OAuth2Settings> oauth2,
+        Optional<Redirect> redirect,
+        Map<String, Redirect> aliases,
+        List<Assumption> assumptions,
+        Path source) {
+
+    public Provider {
+        domains = List.copyOf(domains);
+        incoming = List.copyOf(incoming);
+        outgoing = List.copyOf(outgoing);
+        documentation = List.copyOf(documentation);
+        aliases = Map.copyOf(aliases);
+        assumptions = List.copyOf(assumptions);
+    }
+
+    /** The redirect for this address: its own alias first, then the provider's. */
+    public Optional<Redirect> redirectFor(EmailAddress address) {
+        Redirect alias = aliases.get(address.toString());
+        return alias != null ? Optional.of(alias) : redirect;
+    }
+
+    /** The first domain written in the file that is an exact name. */
+    public Optional<DomainName> primaryDomain() {
+        return domains.stream().filter(d -> !d.wildcard()).map(DomainPattern::name).findFirst();
+    }
+}

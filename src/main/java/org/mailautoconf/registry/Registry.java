@@ -1,0 +1,94 @@
+package org.mailautoconf.registry;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable snapshot of all providers, with the domain index. A reload builds a new one;
+ * nothing here ever changes after construction.
+ *
+ * @param version a hash of every file the snapshot was read from
+ */
+public final class Registry {
+
+    /** How a domain found its provider: useful in logs and for metrics with bounded labels. */
+    public enum MatchKind { EXACT, WILDCARD, DEFAULT }
+
+    public record Match(Provider provider, MatchKind kind) {}
+
+    private final Map<String, Provider> byId;
+    private final Map<DomainName, Provider> exact;
+    private final Map<DomainName, Provider> wildcards;
+    private final Optional<Provider> defaultProvider;
+    private final String version;
+
+    /**
+     * @throws IllegalArgumentException when two providers claim the same domain pattern
+     *         (the loader reports that with file and line before it gets here)
+     */
+    public Registry(List<Provider> providers, Optional<Provider> defaultProvider, String version) {
+        Map<String, Provider> ids = new LinkedHashMap<>();
+        Map<DomainName, Provider> exactIndex = new HashMap<>();
+        Map<DomainName, Provider> wildcardIndex = new HashMap<>();
+        for (Provider p : providers) {
+            if (ids.putIfAbsent(p.id(), p) != null) {
+                throw new IllegalArgumentException("two providers have the id " + p.id());
+            }
+            for (DomainPattern d : p.domains()) {
+                Map<DomainName, Provider> index = d.wildcard() ? wildcardIndex : exactIndex;
+                Provider before = index.putIfAbsent(d.name(), p);
+                if (before != null) {
+                    throw new IllegalArgumentException(d + " is claimed by " + before.id() + " and " + p.id());
+                }
+            }
+        }
+        this.byId = Collections.unmodifiableMap(ids);
+        this.exact = Map.copyOf(exactIndex);
+        this.wildcards = Map.copyOf(wildcardIndex);
+        this.defaultProvider = defaultProvider;
+        this.version = version;
+    }
+
+    /**
+     * The provider for a domain: an exact name first, then the longest {@code *.} pattern
+     * above it, then the default provider if one is configured. Costs one hash lookup per label.
+     */
+    public Optional<Match> providerFor(DomainName domain) {
+        Provider p = exact.get(domain);
+        if (p != null) {
+            return Optional.of(new Match(p, MatchKind.EXACT));
+        }
+        for (DomainName parent = domain.parent(); parent != null; parent = parent.parent()) {
+            p = wildcards.get(parent);
+            if (p != null) {
+                return Optional.of(new Match(p, MatchKind.WILDCARD));
+            }
+        }
+        return defaultProvider.map(d -> new Match(d, MatchKind.DEFAULT));
+    }
+
+    public Optional<Provider> provider(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public Collection<Provider> providers() {
+        return byId.values();
+    }
+
+    public Optional<Provider> defaultProvider() {
+        return defaultProvider;
+    }
+
+    public int domainCount() {
+        return exact.size() + wildcards.size();
+    }
+
+    public String version() {
+        return version;
+    }
+}

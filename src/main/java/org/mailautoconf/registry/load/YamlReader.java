@@ -1,0 +1,92 @@
+package org.mailautoconf.registry.load;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads one YAML document into {@link YamlNode}s that remember their line and column.
+ * Jackson's YAML parser does the parsing; this only keeps the locations that a data-binding
+ * tree would drop.
+ */
+final class YamlReader {
+
+    private final YAMLFactory factory = YAMLFactory.builder().build();
+
+    /** The document's root, or null with a problem added when the text is not usable YAML. */
+    YamlNode read(String fileName, String text, List<Problem> problems) {
+        try (JsonParser parser = factory.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                problems.add(Problem.error(new Location(fileName, 1, 1), "", "empty-file",
+                        "the file is empty; a provider file is a map of fields such as id, name, domains"));
+                return null;
+            }
+            return node(fileName, parser, problems);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            int line = at == null ? 1 : Math.max(1, at.getLineNr());
+            int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+            problems.add(Problem.error(new Location(fileName, line, column), "", "yaml-syntax",
+                    "not valid YAML: " + e.getOriginalMessage()));
+            return null;
+        } catch (IOException e) {
+            problems.add(Problem.error(new Location(fileName, 1, 1), "", "unreadable",
+                    "cannot read the file: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private YamlNode node(String file, JsonParser p, List<Problem> problems) throws IOException {
+        Location at = location(file, p.currentTokenLocation());
+        JsonToken token = p.currentToken();
+        switch (token) {
+            case START_OBJECT: {
+                List<YamlNode.Entry> entries = new ArrayList<>();
+                Set<String> seen = new HashSet<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    Location keyAt = location(file, p.currentTokenLocation());
+                    p.nextToken();
+                    YamlNode value = node(file, p, problems);
+                    if (!seen.add(key)) {
+                        problems.add(Problem.error(keyAt, key, "duplicate-key",
+                                "'" + key + "' is written twice in the same map; keep one"));
+                        continue;
+                    }
+                    entries.add(new YamlNode.Entry(key, keyAt, value));
+                }
+                return new YamlNode.Mapping(entries, at);
+            }
+            case START_ARRAY: {
+                List<YamlNode> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(node(file, p, problems));
+                }
+                return new YamlNode.Sequence(items, at);
+            }
+            case VALUE_NUMBER_INT:
+                return new YamlNode.Scalar(p.getText(), YamlNode.Kind.INTEGER, at);
+            case VALUE_NUMBER_FLOAT:
+                return new YamlNode.Scalar(p.getText(), YamlNode.Kind.DECIMAL, at);
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return new YamlNode.Scalar(p.getText(), YamlNode.Kind.BOOLEAN, at);
+            case VALUE_NULL:
+                return new YamlNode.Scalar("", YamlNode.Kind.NULL, at);
+            default:
+                return new YamlNode.Scalar(p.getText(), YamlNode.Kind.STRING, at);
+        }
+    }
+
+    private static Location location(String file, JsonLocation at) {
+        return new Location(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
+    }
+}
