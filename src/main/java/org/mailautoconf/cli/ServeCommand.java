@@ -65,7 +65,8 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.stop().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().join();
+            service.stop().toCompletionStage().toCompletableFuture().join();
+            vertx.close().toCompletionStage().toCompletableFuture().join();
         }, "shutdown"));
         return 0;
     }

@@ -62,6 +62,7 @@ public final class HttpService {
         });
     }
 
+    /** Stops listening and closes open connections: answers are small, nothing long is in flight. */
     public Future<Void> stop() {
         watcher.stop();
         return server == null ? Future.succeededFuture() : server.close();

@@ -1,0 +1,89 @@
+package org.mailautoconf.format.autoconfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.mailautoconf.testing.Xml;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The acceptance rules of the two real readers of config-v1.1, as shared/formats.md (A.1, E)
+ * records them from Thunderbird's readFromXML and Thunderbird for Android's RealAutoconfigParser:
+ * a test-side model of what they accept, so a test fails where a client would.
+ */
+final class ThunderbirdReading {
+
+    record ServerView(String type, String hostname, int port, String socketType, String username, List<String> auth) {}
+
+    private static final Set<String> SOCKET_TYPES = Set.of("SSL", "STARTTLS", "plain");
+    private static final Set<String> ANDROID_AUTH = Set.of("OAuth2", "password-cleartext", "password-encrypted");
+    private static final Set<String> DESKTOP_INCOMING_AUTH = Set.of("password-cleartext", "password-encrypted",
+            "OAuth2", "GSSAPI", "NTLM", "plain", "secure");
+
+    private ThunderbirdReading() {
+    }
+
+    static Element provider(Document doc) {
+        Element root = doc.getDocumentElement();
+        if (!root.getTagName().equals("clientConfig")) {
+            throw new AssertionError("root is <" + root.getTagName() + ">, Thunderbird wants <clientConfig>");
+        }
+        List<Element> providers = Xml.children(root, "emailProvider");
+        if (providers.size() != 1) {
+            throw new AssertionError("expected one emailProvider, found " + providers.size());
+        }
+        Element p = providers.get(0);
+        if (!p.getAttribute("id").matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+            throw new AssertionError("emailProvider id '" + p.getAttribute("id") + "' is not a host name");
+        }
+        if (Xml.children(p, "domain").isEmpty()) {
+            throw new AssertionError("no <domain>");
+        }
+        return p;
+    }
+
+    static List<ServerView> servers(Element provider, String element) {
+        List<ServerView> out = new ArrayList<>();
+        for (Element s : Xml.children(provider, element)) {
+            List<String> auth = Xml.children(s, "authentication").stream().map(Element::getTextContent).toList();
+            String username = Xml.children(s, "username").isEmpty() ? null : Xml.text(s, "username");
+            String socket = Xml.text(s, "socketType");
+            if (!SOCKET_TYPES.contains(socket)) {
+                throw new AssertionError("socketType '" + socket + "' is none of SSL, STARTTLS, plain (no trimming)");
+            }
+            out.add(new ServerView(s.getAttribute("type"), Xml.text(s, "hostname"), Integer.parseInt(Xml.text(s, "port")),
+                    socket, username, auth));
+        }
+        return out;
+    }
+
+    /** Null when Thunderbird for Android accepts the document, else why it rejects all of it. */
+    static String androidRejection(Document doc) {
+        Element p = provider(doc);
+        List<ServerView> all = new ArrayList<>(servers(p, "incomingServer").stream().filter(s -> s.type().equals("imap")).toList());
+        all.addAll(servers(p, "outgoingServer"));
+        for (ServerView s : all) {
+            if (!s.socketType().equals("SSL") && !s.socketType().equals("STARTTLS")) {
+                return s.hostname() + " has socketType " + s.socketType();
+            }
+            if (s.username() == null) {
+                return s.hostname() + " has no username";
+            }
+            if (s.auth().stream().noneMatch(ANDROID_AUTH::contains)) {
+                return s.hostname() + " has no usable authentication";
+            }
+        }
+        if (servers(p, "incomingServer").stream().noneMatch(s -> s.type().equals("imap"))) {
+            return "no IMAP server";
+        }
+        return null;
+    }
+
+    /** The first incoming server Thunderbird desktop can use, as it chooses the account's server. */
+    static ServerView desktopIncoming(Document doc) {
+        return servers(provider(doc), "incomingServer").stream()
+                .filter(s -> s.auth().stream().anyMatch(DESKTOP_INCOMING_AUTH::contains))
+                .findFirst().orElseThrow(() -> new AssertionError("Thunderbird finds no usable incoming server"));
+    }
+}

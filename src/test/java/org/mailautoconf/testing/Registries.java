@@ -1,0 +1,56 @@
+package org.mailautoconf.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.mailautoconf.registry.Registry;
+import org.mailautoconf.registry.load.LoadResult;
+import org.mailautoconf.registry.load.RegistryLoader;
+
+/** Loads registries for tests: the shipped providers.d, or files a test writes. */
+public final class Registries {
+
+    public static final Path SHIPPED = Path.of("providers.d");
+
+    private Registries() {
+    }
+
+    public static Registry shipped() {
+        return load(SHIPPED);
+    }
+
+    public static Registry load(Path dir) {
+        LoadResult result = new RegistryLoader().load(dir, Optional.empty());
+        return result.registry().orElseThrow(() -> new AssertionError("registry did not load: " + result.errors()));
+    }
+
+    /** Writes a provider file (text block) into {@code dir} and returns its path. */
+    public static Path write(Path dir, String fileName, String yaml) {
+        try {
+            Files.createDirectories(dir);
+            return Files.writeString(dir.resolve(fileName), yaml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A copy of the shipped providers.d in {@code dir}, for tests that edit it. */
+    public static Path copyShipped(Path dir) {
+        try (var files = Files.walk(SHIPPED)) {
+            for (Path p : files.toList()) {
+                Path target = dir.resolve(SHIPPED.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

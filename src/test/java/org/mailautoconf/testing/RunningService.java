@@ -1,0 +1,92 @@
+package org.mailautoconf.testing;
+
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.mailautoconf.ServiceConfig;
+import org.mailautoconf.http.HttpService;
+
+/** The real service on a free loopback port, and a real HTTP client to ask it. */
+public final class RunningService implements AutoCloseable {
+
+    private final Vertx vertx;
+    private final HttpService service;
+    private final int port;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private RunningService(Vertx vertx, HttpService service, int port) {
+        this.vertx = vertx;
+        this.service = service;
+        this.port = port;
+    }
+
+    public static RunningService start(ServiceConfig config) {
+        Vertx vertx = Vertx.vertx();
+        HttpService service = new HttpService(vertx, config.withPort(0));
+        try {
+            int port = service.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            return new RunningService(vertx, service, port);
+        } catch (Exception e) {
+            vertx.close();
+            throw new AssertionError("service did not start: " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+    }
+
+    /** GET with header name/value pairs. */
+    public HttpResponse<byte[]> get(String pathAndQuery, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(10)).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
+    public HttpResponse<byte[]> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Polls {@code condition} until it holds, failing after {@code timeout}: waiting for an event, not for luck. */
+    public static void await(Duration timeout, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        // Not composed: vertx.close() completes only once no event-loop callback is running.
+        service.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+}
