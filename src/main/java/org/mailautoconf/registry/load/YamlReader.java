@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document into {@link YamlNode}s that remember their line and column.
@@ -31,11 +33,7 @@ final class YamlReader {
             }
             return node(fileName, parser, problems);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            int line = at == null ? 1 : Math.max(1, at.getLineNr());
-            int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-            problems.add(Problem.error(new Location(fileName, line, column), "", "yaml-syntax",
-                    "not valid YAML: " + e.getOriginalMessage()));
+            problems.add(syntaxError(fileName, e));
             return null;
         } catch (IOException e) {
             problems.add(Problem.error(new Location(fileName, 1, 1), "", "unreadable",
@@ -84,6 +82,28 @@ final class YamlReader {
             default:
                 return new YamlNode.Scalar(p.getText(), YamlNode.Kind.STRING, at);
         }
+    }
+
+    /**
+     * One line at the place SnakeYAML found the mistake. Jackson's own message spans several
+     * lines (with a snippet and a caret) and its location is where the parser stood, which for
+     * an unclosed quote or bracket is not where the mistake is.
+     */
+    private static Problem syntaxError(String fileName, JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            Mark problemAt = m.getProblemMark();
+            Mark contextAt = m.getContextMark();
+            String context = m.getContext() == null ? ""
+                    : " (" + m.getContext() + (contextAt == null ? "" : " at line " + (contextAt.getLine() + 1)
+                            + ", column " + (contextAt.getColumn() + 1)) + ")";
+            return Problem.error(new Location(fileName, problemAt.getLine() + 1, problemAt.getColumn() + 1), "",
+                    "yaml-syntax", "not valid YAML: " + m.getProblem() + context);
+        }
+        JsonLocation at = e.getLocation();
+        int line = at == null ? 1 : Math.max(1, at.getLineNr());
+        int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+        String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        return Problem.error(new Location(fileName, line, column), "", "yaml-syntax", "not valid YAML: " + message);
     }
 
     private static Location location(String file, JsonLocation at) {
