@@ -31,7 +31,7 @@ final class YamlReader {
                         "the file is empty; a provider file is a map of fields such as id, name, domains"));
                 return null;
             }
-            return node(fileName, parser, problems);
+            return node(fileName, parser, problems, "");
         } catch (JsonProcessingException e) {
             problems.add(syntaxError(fileName, e));
             return null;
@@ -42,7 +42,8 @@ final class YamlReader {
         }
     }
 
-    private YamlNode node(String file, JsonParser p, List<Problem> problems) throws IOException {
+    /** {@code path} is the field path of this node ({@code incoming[0]}), for the duplicate-key message. */
+    private YamlNode node(String file, JsonParser p, List<Problem> problems, String path) throws IOException {
         Location at = location(file, p.currentTokenLocation());
         JsonToken token = p.currentToken();
         switch (token) {
@@ -53,9 +54,10 @@ final class YamlReader {
                     String key = p.currentName();
                     Location keyAt = location(file, p.currentTokenLocation());
                     p.nextToken();
-                    YamlNode value = node(file, p, problems);
+                    String field = NodeReader.join(path, key);
+                    YamlNode value = node(file, p, problems, field);
                     if (!seen.add(key)) {
-                        problems.add(Problem.error(keyAt, key, "duplicate-key",
+                        problems.add(Problem.error(keyAt, field, "duplicate-key",
                                 "'" + key + "' is written twice in the same map; keep one"));
                         continue;
                     }
@@ -66,7 +68,7 @@ final class YamlReader {
             case START_ARRAY: {
                 List<YamlNode> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(node(file, p, problems));
+                    items.add(node(file, p, problems, path + "[" + items.size() + "]"));
                 }
                 return new YamlNode.Sequence(items, at);
             }
