@@ -31,7 +31,17 @@ final class YamlReader {
                         "the file is empty; a provider file is a map of fields such as id, name, domains"));
                 return null;
             }
-            return node(fileName, parser, problems, "");
+            YamlNode root = node(fileName, parser, problems, "");
+            JsonToken next = parser.nextToken();
+            // An empty document, as after a trailing '---', holds nothing to lose (Jackson gives null or "").
+            while (next == JsonToken.VALUE_NULL || (next == JsonToken.VALUE_STRING && parser.getText().isEmpty())) {
+                next = parser.nextToken();
+            }
+            if (next != null) {
+                problems.add(Problem.error(location(fileName, parser.currentTokenLocation()), "", "several-documents",
+                        "a second YAML document (after '---') starts here; a provider file holds one provider, so put it in a file of its own"));
+            }
+            return root;
         } catch (JsonProcessingException e) {
             problems.add(syntaxError(fileName, e));
             return null;
