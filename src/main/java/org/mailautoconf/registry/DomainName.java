@@ -32,7 +32,9 @@ public record DomainName(String ascii, String unicode) implements Comparable<Dom
         }
         String ascii;
         try {
-            ascii = IDN.toASCII(name, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+            // Without USE_STD3_ASCII_RULES: the label checks below say the same in words a person
+            // understands, where the JDK says "Contains non-LDH ASCII characters".
+            ascii = IDN.toASCII(name, 0).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a valid domain name: " + e.getMessage());
         }

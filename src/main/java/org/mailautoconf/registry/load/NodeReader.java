@@ -148,27 +148,30 @@ final class NodeReader {
         }
     }
 
-    /** A list; a single value where a list is expected is taken as a list of one when {@code single} allows it. */
+    /**
+     * A list; a single value where a list is expected is taken as a list of one when {@code single} allows it.
+     * Null when any item is wrong: a list without its bad items would read as shorter (or empty) than written.
+     */
     <T> List<T> list(YamlNode.Entry e, String path, boolean single, BiFunction<YamlNode, String, T> item) {
         if (e == null) {
             return null;
         }
         List<T> out = new ArrayList<>();
         if (e.value() instanceof YamlNode.Sequence seq) {
+            boolean allRead = true;
             for (int i = 0; i < seq.items().size(); i++) {
                 T t = item.apply(seq.items().get(i), path + "[" + i + "]");
                 if (t != null) {
                     out.add(t);
+                } else {
+                    allRead = false;
                 }
             }
-            return out;
+            return allRead ? out : null;
         }
         if (single && e.value() instanceof YamlNode.Scalar) {
             T t = item.apply(e.value(), path);
-            if (t != null) {
-                out.add(t);
-            }
-            return out;
+            return t == null ? null : List.of(t);
         }
         error(e.value().location(), path, "wrong-type", "must be a list, was " + e.value().describe());
         return null;

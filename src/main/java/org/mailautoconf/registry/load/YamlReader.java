@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document into {@link YamlNode}s that remember their line and column.
@@ -29,13 +31,19 @@ final class YamlReader {
                         "the file is empty; a provider file is a map of fields such as id, name, domains"));
                 return null;
             }
-            return node(fileName, parser, problems);
+            YamlNode root = node(fileName, parser, problems, "");
+            JsonToken next = parser.nextToken();
+            // An empty document, as after a trailing '---', holds nothing to lose (Jackson gives null or "").
+            while (next == JsonToken.VALUE_NULL || (next == JsonToken.VALUE_STRING && parser.getText().isEmpty())) {
+                next = parser.nextToken();
+            }
+            if (next != null) {
+                problems.add(Problem.error(location(fileName, parser.currentTokenLocation()), "", "several-documents",
+                        "a second YAML document (after '---') starts here; a provider file holds one provider, so put it in a file of its own"));
+            }
+            return root;
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            int line = at == null ? 1 : Math.max(1, at.getLineNr());
-            int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-            problems.add(Problem.error(new Location(fileName, line, column), "", "yaml-syntax",
-                    "not valid YAML: " + e.getOriginalMessage()));
+            problems.add(syntaxError(fileName, e));
             return null;
         } catch (IOException e) {
             problems.add(Problem.error(new Location(fileName, 1, 1), "", "unreadable",
@@ -44,7 +52,8 @@ final class YamlReader {
         }
     }
 
-    private YamlNode node(String file, JsonParser p, List<Problem> problems) throws IOException {
+    /** {@code path} is the field path of this node ({@code incoming[0]}), for the duplicate-key message. */
+    private YamlNode node(String file, JsonParser p, List<Problem> problems, String path) throws IOException {
         Location at = location(file, p.currentTokenLocation());
         JsonToken token = p.currentToken();
         switch (token) {
@@ -55,9 +64,10 @@ final class YamlReader {
                     String key = p.currentName();
                     Location keyAt = location(file, p.currentTokenLocation());
                     p.nextToken();
-                    YamlNode value = node(file, p, problems);
+                    String field = NodeReader.join(path, key);
+                    YamlNode value = node(file, p, problems, field);
                     if (!seen.add(key)) {
-                        problems.add(Problem.error(keyAt, key, "duplicate-key",
+                        problems.add(Problem.error(keyAt, field, "duplicate-key",
                                 "'" + key + "' is written twice in the same map; keep one"));
                         continue;
                     }
@@ -68,7 +78,7 @@ final class YamlReader {
             case START_ARRAY: {
                 List<YamlNode> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(node(file, p, problems));
+                    items.add(node(file, p, problems, path + "[" + items.size() + "]"));
                 }
                 return new YamlNode.Sequence(items, at);
             }
@@ -84,6 +94,28 @@ final class YamlReader {
             default:
                 return new YamlNode.Scalar(p.getText(), YamlNode.Kind.STRING, at);
         }
+    }
+
+    /**
+     * One line at the place SnakeYAML found the mistake. Jackson's own message spans several
+     * lines (with a snippet and a caret) and its location is where the parser stood, which for
+     * an unclosed quote or bracket is not where the mistake is.
+     */
+    private static Problem syntaxError(String fileName, JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            Mark problemAt = m.getProblemMark();
+            Mark contextAt = m.getContextMark();
+            String context = m.getContext() == null ? ""
+                    : " (" + m.getContext() + (contextAt == null ? "" : " at line " + (contextAt.getLine() + 1)
+                            + ", column " + (contextAt.getColumn() + 1)) + ")";
+            return Problem.error(new Location(fileName, problemAt.getLine() + 1, problemAt.getColumn() + 1), "",
+                    "yaml-syntax", "not valid YAML: " + m.getProblem() + context);
+        }
+        JsonLocation at = e.getLocation();
+        int line = at == null ? 1 : Math.max(1, at.getLineNr());
+        int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+        String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        return Problem.error(new Location(fileName, line, column), "", "yaml-syntax", "not valid YAML: " + message);
     }
 
     private static Location location(String file, JsonLocation at) {

@@ -1,0 +1,158 @@
+package org.mailautoconf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code mailautoconf validate [DIR]}: one line per problem, exit 0 when valid, 1 when not. */
+class ValidateCommandTest {
+
+    /** {@code file:line:col: severity: [field: ]message [code]}, the form compilers and editors understand. */
+    private static final String PROBLEM_LINE = "^.+\\.ya?ml:\\d+:\\d+: (error|warning|note): .+ \\[[a-z0-9-]+\\]$";
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void validDirectory_exitsZero() throws IOException {
+        write("acme.yaml", provider("acme", "security: tls"));
+
+        int status = validate(dir.toString());
+
+        assertThat(status).isZero();
+        assertThat(lines()).containsExactly(dir + ": valid, registry " + versionIn(lines().get(0))
+                + ": 1 providers, 1 domains; 0 warnings, 0 assumptions to confirm");
+    }
+
+    @Test
+    void invalidDirectory_exitsOne_withOneCompilerStyleLinePerError() throws IOException {
+        write("acme.yaml", provider("acme", "security: ssl"));
+
+        int status = validate(dir.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(lines()).containsExactly(
+                dir.resolve("acme.yaml") + ":8:15: error: incoming[0].security: security is tls, starttls or none,"
+                        + " was 'ssl'; for TLS from the first byte (993, 995, 465) write tls [bad-value]",
+                dir + ": invalid: 1 errors, 0 warnings");
+    }
+
+    @Test
+    void everyProblemLine_hasTheCompilerForm() throws IOException {
+        write("a.yaml", "id: a\nname: [unclosed\n");
+        write("b.yaml", "id: b\nname: B\nhostname: x\n");
+        write("c.yaml", provider("c", "security: none"));
+        write("d.yaml", provider("d", "security: tls").replace("port: 993", "port: 70000"));
+
+        int status = validate(dir.toString());
+
+        assertThat(status).isEqualTo(1);
+        List<String> problems = lines().subList(0, lines().size() - 1);
+        assertThat(problems).hasSizeGreaterThan(5).allSatisfy(line -> assertThat(line).matches(PROBLEM_LINE));
+        assertThat(problems).anySatisfy(line -> assertThat(line).startsWith(dir.resolve("d.yaml") + ":7:11: error: incoming[0].port: "));
+        assertThat(problems).anySatisfy(line -> assertThat(line).startsWith(dir.resolve("a.yaml") + ":3:1: error: not valid YAML: "));
+    }
+
+    @Test
+    void warningsOnly_exitZero_butOneWithStrict() throws IOException {
+        write("acme.yaml", provider("acme", "security: none"));
+
+        assertThat(validate(dir.toString())).isZero();
+        assertThat(lines()).first().asString().matches(PROBLEM_LINE)
+                .contains(": warning: incoming[0].security: Thunderbird for Android rejects").endsWith("[tb-android-plain]");
+        assertThat(lines()).last().asString().contains(": valid, registry ").endsWith("1 warnings, 0 assumptions to confirm");
+
+        out.getBuffer().setLength(0);
+        assertThat(validate("--strict", dir.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void notesDoNotFailStrict() throws IOException {
+        write("acme.yaml", provider("acme", "security: tls") + """
+                assumptions:
+                  - field: incoming[0].port
+                    note: Assumed.
+                """);
+
+        assertThat(validate("--strict", dir.toString())).isZero();
+        assertThat(lines()).first().asString().contains(":15:12: note: incoming[0].port: assumed value to confirm");
+    }
+
+    @Test
+    void unknownDefaultProvider_exitsOne() throws IOException {
+        write("acme.yaml", provider("acme", "security: tls"));
+
+        assertThat(validate("--default-provider", "acmee", dir.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("the default provider 'acmee' is not a provider in " + dir);
+        out.getBuffer().setLength(0);
+        assertThat(validate("--default-provider", "acme", dir.toString())).isZero();
+    }
+
+    @Test
+    void missingDirectory_exitsOne() {
+        assertThat(validate(dir.resolve("nope").toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("cannot read the provider directory");
+    }
+
+    @Test
+    void shippedProviders_areValidWithTheirKnownWarnings() {
+        assertThat(validate("providers.d")).isZero();
+        assertThat(lines()).last().asString().startsWith("providers.d: valid, registry ")
+                .endsWith(": 4 providers, 8 domains; 3 warnings, 8 assumptions to confirm");
+        assertThat(validate("--strict", "providers.d")).as("halnet's warnings fail --strict").isEqualTo(1);
+    }
+
+    private int validate(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "validate";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int status = cli.execute(all);
+        assertThat(err.toString()).as("nothing on stderr").isEmpty();
+        return status;
+    }
+
+    private List<String> lines() {
+        return out.toString().lines().toList();
+    }
+
+    private static String versionIn(String summary) {
+        return summary.replaceFirst("^.*: valid, registry ([0-9a-f]{16}): .*$", "$1");
+    }
+
+    private void write(String name, String yaml) throws IOException {
+        Files.writeString(dir.resolve(name), yaml);
+    }
+
+    /** A provider whose IMAP server has the given security line (line 8). */
+    private static String provider(String id, String securityLine) {
+        return """
+                id: %s
+                name: Provider %s
+                domains: [%s.example]
+                incoming:
+                  - type: imap
+                    hostname: imap.%s.example
+                    port: 993
+                    %s
+                outgoing:
+                  - type: smtp
+                    hostname: smtp.%s.example
+                    port: 465
+                    security: tls
+                """.formatted(id, id, id, id, securityLine, id);
+    }
+}
