@@ -45,7 +45,8 @@ final class ValidateCommand implements Callable<Integer> {
             out.printf("%s: valid, registry %s: %d providers, %d domains; %d warnings, %d assumptions to confirm%n",
                     dir, r.version(), r.providers().size(), r.domainCount(), warnings, notes);
         } else {
-            out.printf("%s: invalid: %d errors, %d warnings%n", dir, errors, warnings);
+            out.printf("%s: invalid: %d %s, %d %s%n", dir, errors, errors == 1 ? "error" : "errors",
+                    warnings, warnings == 1 ? "warning" : "warnings");
         }
         out.flush();
         return errors > 0 || (strict && warnings > 0) ? 1 : 0;

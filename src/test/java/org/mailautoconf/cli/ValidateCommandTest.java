@@ -45,7 +45,7 @@ class ValidateCommandTest {
         assertThat(lines()).containsExactly(
                 dir.resolve("acme.yaml") + ":8:15: error: incoming[0].security: security is tls, starttls or none,"
                         + " was 'ssl'; for TLS from the first byte (993, 995, 465) write tls [bad-value]",
-                dir + ": invalid: 1 errors, 0 warnings");
+                dir + ": invalid: 1 error, 0 warnings");
     }
 
     @Test

@@ -33,6 +33,10 @@ final class Inheritance {
                     : mergeValue(inherited.value(), e.value(), MERGED_BY_POSITION.contains(e.key()));
             out.put(e.key(), new YamlNode.Entry(e.key(), e.keyLocation(), value));
         }
+        // A child that names itself gets its own short name too, not the profile's.
+        if (child.entry("name").isPresent() && child.entry("shortName").isEmpty()) {
+            out.remove("shortName");
+        }
         return new YamlNode.Mapping(new ArrayList<>(out.values()), child.location());
     }
 

@@ -87,7 +87,8 @@ class InheritanceTest {
         assertThat(result.problems()).as(ProblemAssert.listed(result)).isEmpty();
         Provider tim = result.registry().orElseThrow().provider("tim").orElseThrow();
         assertThat(tim.name()).isEqualTo("TIM PEC");
-        assertThat(tim.shortName()).isEqualTo("PEC");
+        // A child that sets its own name gets its own short name, not the profile's "PEC".
+        assertThat(tim.shortName()).isEqualTo("TIM PEC");
         assertThat(tim.source()).isEqualTo(dir.path("tim.yaml"));
 
         IncomingServer imap = tim.incoming().get(0);
