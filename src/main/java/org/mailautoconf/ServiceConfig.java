@@ -12,6 +12,8 @@ import java.util.Optional;
  *                        handed out (Autodiscover redirects) starts with it
  * @param reloadInterval  how often {@code providersDir} is checked for changes
  * @param maxAge          the {@code Cache-Control: max-age} of answers
+ * @param cacheBytes      how many bytes of complete answers the cache may hold
+ * @param accessLog       whether to log one line per request (without addresses or headers)
  */
 public record ServiceConfig(
         String listenHost,
@@ -20,7 +22,9 @@ public record ServiceConfig(
         Optional<String> defaultProvider,
         Optional<URI> publicBaseUrl,
         Duration reloadInterval,
-        Duration maxAge) {
+        Duration maxAge,
+        long cacheBytes,
+        boolean accessLog) {
 
     public ServiceConfig {
         if (listenHost == null || listenHost.isBlank()) {
@@ -38,6 +42,9 @@ public record ServiceConfig(
         if (maxAge.isNegative()) {
             throw new IllegalArgumentException("max-age must not be negative, was " + maxAge);
         }
+        if (cacheBytes < 1) {
+            throw new IllegalArgumentException("cache size must be at least 1 byte, was " + cacheBytes);
+        }
         publicBaseUrl.ifPresent(u -> {
             if (!"https".equalsIgnoreCase(u.getScheme()) || u.getHost() == null) {
                 throw new IllegalArgumentException("public URL must be an absolute https URL such as https://autoconfig.example.net, was " + u);
@@ -48,14 +55,14 @@ public record ServiceConfig(
     /** The defaults: loopback, port 8080, {@code ./providers.d}. */
     public static ServiceConfig defaults() {
         return new ServiceConfig("127.0.0.1", 8080, Path.of("providers.d"), Optional.empty(), Optional.empty(),
-                Duration.ofSeconds(2), Duration.ofMinutes(5));
+                Duration.ofSeconds(2), Duration.ofMinutes(5), 64L << 20, false);
     }
 
     public ServiceConfig withPort(int newPort) {
-        return new ServiceConfig(listenHost, newPort, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge);
+        return new ServiceConfig(listenHost, newPort, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge, cacheBytes, accessLog);
     }
 
     public ServiceConfig withProvidersDir(Path dir) {
-        return new ServiceConfig(listenHost, port, dir, defaultProvider, publicBaseUrl, reloadInterval, maxAge);
+        return new ServiceConfig(listenHost, port, dir, defaultProvider, publicBaseUrl, reloadInterval, maxAge, cacheBytes, accessLog);
     }
 }

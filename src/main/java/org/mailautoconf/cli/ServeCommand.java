@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.http.HttpService;
+import org.mailautoconf.http.Metrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,9 +41,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Cache-Control max-age of answers (env MAILAUTOCONF_MAX_AGE; default: ${DEFAULT-VALUE}).")
     long maxAgeSeconds;
 
+    @Option(names = "--cache-mb", paramLabel = "MEGABYTES", defaultValue = "${env:MAILAUTOCONF_CACHE_MB:-64}",
+            description = "Memory for cached answers (env MAILAUTOCONF_CACHE_MB; default: ${DEFAULT-VALUE}).")
+    long cacheMegabytes;
+
+    @Option(names = "--access-log", defaultValue = "${env:MAILAUTOCONF_ACCESS_LOG:-false}",
+            description = "Log one line per request: method, path, status, format, domain, time; never addresses or headers (env MAILAUTOCONF_ACCESS_LOG).")
+    boolean accessLog;
+
     ServiceConfig config() {
         return new ServiceConfig(listen, port, registry.providers, registry.defaultProvider(), Optional.ofNullable(publicUrl),
-                Duration.ofMillis(Math.round(reloadSeconds * 1000)), Duration.ofSeconds(maxAgeSeconds));
+                Duration.ofMillis(Math.round(reloadSeconds * 1000)), Duration.ofSeconds(maxAgeSeconds),
+                cacheMegabytes << 20, accessLog);
     }
 
     @Override
@@ -54,8 +64,9 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("mailautoconf: " + e.getMessage());
             return 2;
         }
-        Vertx vertx = Vertx.vertx();
-        HttpService service = new HttpService(vertx, config);
+        Metrics metrics = new Metrics();
+        Vertx vertx = metrics.newVertx();
+        HttpService service = new HttpService(vertx, config, metrics);
         CompletableFuture<Integer> started = service.start().toCompletionStage().toCompletableFuture();
         try {
             started.get();

@@ -51,6 +51,8 @@ final class AutoconfigHandler {
     }
 
     private void answer(RoutingContext ctx, DomainName domain, Optional<EmailAddress> address) {
+        RequestLog.format(ctx, ClientFormat.AUTOCONFIG.label());
+        RequestLog.domain(ctx, domain.ascii());
         Lookup lookup = answers.lookup(ClientFormat.AUTOCONFIG, domain, address);
         if (lookup instanceof Lookup.Found found) {
             responses.send(ctx, found.answer());

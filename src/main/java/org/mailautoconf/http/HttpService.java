@@ -27,20 +27,29 @@ public final class HttpService {
     private final ServiceConfig config;
     private final Answers answers;
     private final RegistryWatcher watcher;
+    private final Metrics metrics;
     private HttpServer server;
 
+    /** With meters of its own; Vert.x's own HTTP and JVM meters need {@link Metrics#newVertx()}. */
     public HttpService(Vertx vertx, ServiceConfig config) {
+        this(vertx, config, new Metrics());
+    }
+
+    public HttpService(Vertx vertx, ServiceConfig config, Metrics metrics) {
         this.vertx = vertx;
         this.config = config;
-        this.answers = answers();
-        this.watcher = new RegistryWatcher(vertx, config, answers, Clock.systemUTC());
+        this.metrics = metrics;
+        this.answers = answers(config);
+        this.watcher = new RegistryWatcher(vertx, config, answers, Clock.systemUTC(), metrics);
+        metrics.bind(answers);
     }
 
     /** The renderer of every client format, in one place. */
-    private static Answers answers() {
+    private static Answers answers(ServiceConfig config) {
         AutoconfigRenderer autoconfig = new AutoconfigRenderer();
         return new Answers(Map.of(
-                ClientFormat.AUTOCONFIG, (p, d, a) -> Answer.ok(autoconfig.render(p, d, a), AutoconfigRenderer.CONTENT_TYPE)));
+                ClientFormat.AUTOCONFIG, (p, d, a) -> Answer.ok(autoconfig.render(p, d, a), AutoconfigRenderer.CONTENT_TYPE)),
+                config.cacheBytes());
     }
 
     /** Loads the registry and starts listening; the future holds the port actually bound. */
@@ -48,8 +57,10 @@ public final class HttpService {
         return watcher.loadInitial().compose(registry -> {
             Responses responses = new Responses(config.maxAge());
             var router = Routes.router(vertx,
+                    new RequestLog(metrics, config.accessLog()),
                     new AutoconfigHandler(answers, responses),
                     new HealthHandler(answers, watcher),
+                    metrics,
                     responses);
             return vertx.createHttpServer(new HttpServerOptions().setHost(config.listenHost()).setPort(config.port()))
                     .requestHandler(router)

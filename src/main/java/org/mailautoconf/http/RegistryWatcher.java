@@ -38,12 +38,14 @@ final class RegistryWatcher {
     private final Answers answers;
     private final RegistryLoader loader = new RegistryLoader();
     private final Clock clock;
+    private final Metrics metrics;
     private final AtomicReference<ReloadStatus> status = new AtomicReference<>();
     private String fingerprint = "";
     private long timer = -1;
 
-    RegistryWatcher(Vertx vertx, ServiceConfig config, Answers answers, Clock clock) {
+    RegistryWatcher(Vertx vertx, ServiceConfig config, Answers answers, Clock clock, Metrics metrics) {
         this.vertx = vertx;
+        this.metrics = metrics;
         this.config = config;
         this.answers = answers;
         this.clock = clock;
@@ -106,6 +108,7 @@ final class RegistryWatcher {
             result.errors().forEach(p -> LOG.error("{}", p));
         }
         status.set(new ReloadStatus(clock.instant(), result.registry().isPresent(), serving, result.errors()));
+        metrics.reload(result.registry().isPresent());
         return result;
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.http.HttpService;
+import org.mailautoconf.http.Metrics;
 
 /** The real service on a free loopback port, and a real HTTP client to ask it. */
 public final class RunningService implements AutoCloseable {
@@ -28,8 +29,9 @@ public final class RunningService implements AutoCloseable {
     }
 
     public static RunningService start(ServiceConfig config) {
-        Vertx vertx = Vertx.vertx();
-        HttpService service = new HttpService(vertx, config.withPort(0));
+        Metrics metrics = new Metrics();
+        Vertx vertx = metrics.newVertx();
+        HttpService service = new HttpService(vertx, config.withPort(0), metrics);
         try {
             int port = service.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             return new RunningService(vertx, service, port);

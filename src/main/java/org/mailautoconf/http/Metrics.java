@@ -1,0 +1,77 @@
+package org.mailautoconf.http;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import org.mailautoconf.answer.Answers;
+import org.mailautoconf.registry.Registry;
+
+/**
+ * The service's meters, exposed at {@code /metrics} in Prometheus text format. Every label
+ * value comes from a fixed set (endpoint family, client format, outcome): never an address or
+ * a domain, so the number of series stays bounded whatever clients send. docs/metrics.md
+ * lists them all.
+ */
+public final class Metrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ConcurrentMap<String, Counter> requests = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Timer> latency = new ConcurrentHashMap<>();
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** A Vert.x whose HTTP server and JVM metrics go to this registry, labelled by method and status only. */
+    public Vertx newVertx() {
+        MicrometerMetricsOptions options = new MicrometerMetricsOptions()
+                .setEnabled(true)
+                .setJvmMetricsEnabled(true)
+                .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE));
+        return Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(options))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
+    }
+
+    void bind(Answers answers) {
+        CaffeineCacheMetrics.monitor(registry, answers.answerCache(), "answers");
+        CaffeineCacheMetrics.monitor(registry, answers.preparedCache(), "prepared_answers");
+        Gauge.builder("mailautoconf_registry_providers", answers, a -> a.registry().map(r -> r.providers().size()).orElse(0))
+                .description("Providers in the live registry").register(registry);
+        Gauge.builder("mailautoconf_registry_domains", answers, a -> a.registry().map(Registry::domainCount).orElse(0))
+                .description("Domains and domain patterns in the live registry").register(registry);
+    }
+
+    void request(String endpoint, String format, String outcome, long nanos) {
+        requests.computeIfAbsent(endpoint + '|' + format + '|' + outcome, k -> Counter.builder("mailautoconf_requests")
+                .description("Requests by endpoint family, client format and outcome")
+                .tags("endpoint", endpoint, "format", format, "outcome", outcome)
+                .register(registry)).increment();
+        latency.computeIfAbsent(endpoint, k -> Timer.builder("mailautoconf_request_duration")
+                .description("Time from request to the end of the answer")
+                .tags("endpoint", endpoint)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(50_000))
+                .maximumExpectedValue(Duration.ofSeconds(5))
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void reload(boolean ok) {
+        Counter.builder("mailautoconf_registry_reloads").description("Loads of the provider directory by result")
+                .tag("result", ok ? "ok" : "failed").register(registry).increment();
+    }
+}

@@ -1,0 +1,73 @@
+package org.mailautoconf.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.mailautoconf.ServiceConfig;
+import org.mailautoconf.testing.Registries;
+import org.mailautoconf.testing.RunningService;
+
+class MetricsAndAccessLogTest {
+
+    private static ServiceConfig config(boolean accessLog) {
+        return new ServiceConfig("127.0.0.1", 0, Registries.SHIPPED, Optional.empty(), Optional.empty(),
+                Duration.ofSeconds(2), Duration.ofMinutes(5), 1L << 20, accessLog);
+    }
+
+    private static String metrics(RunningService s) {
+        var r = s.get("/metrics");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        return new String(r.body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void metrics_countRequestsByEndpointFormatAndOutcome_withBoundedLabels() throws Exception {
+        try (RunningService s = RunningService.start(config(false))) {
+            for (int i = 0; i < 20; i++) {
+                s.get("/mail/config-v1.1.xml?emailaddress=user" + i + "%40polito.it");
+                s.get("/v1.1/unknown" + i + ".example");
+            }
+            s.get("/mail/config-v1.1.xml?emailaddress=user0%40polito.it");
+            s.get("/mail/config-v1.1.xml?emailaddress=not-an-address");
+            String text = metrics(s);
+            assertThat(text)
+                    .contains("mailautoconf_requests_total{endpoint=\"autoconfig\",format=\"autoconfig\",outcome=\"answered\"} 21.0")
+                    .contains("mailautoconf_requests_total{endpoint=\"autoconfig\",format=\"autoconfig\",outcome=\"not_found\"} 20.0")
+                    .contains("mailautoconf_requests_total{endpoint=\"autoconfig\",format=\"none\",outcome=\"bad_request\"} 1.0")
+                    .contains("mailautoconf_request_duration_seconds_bucket{endpoint=\"autoconfig\"")
+                    .contains("cache_gets_total{cache=\"answers\",result=\"hit\"} 1.0")
+                    .contains("cache_gets_total{cache=\"answers\",result=\"miss\"} 20.0")
+                    .contains("mailautoconf_registry_reloads_total{result=\"ok\"} 1.0")
+                    .contains("mailautoconf_registry_providers 4.0")
+                    .contains("mailautoconf_registry_domains 8.0")
+                    .contains("vertx_http_server_requests_total{code=\"200\",method=\"GET\"}")
+                    .contains("jvm_memory_used_bytes");
+            assertThat(text).doesNotContain("polito.it").doesNotContain("unknown1").doesNotContain("user1");
+        }
+    }
+
+    @Test
+    void accessLog_hasOneLinePerRequest_withTheDomainButNeverTheAddressOrHeaders() throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try (RunningService s = RunningService.start(config(true))) {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            s.get("/mail/config-v1.1.xml?emailaddress=secret.person%40polito.it", "Authorization", "Basic c2VjcmV0OnBhc3N3b3Jk");
+            s.get("/v1.1/nowhere.example");
+            RunningService.await(Duration.ofSeconds(5), "two access-log lines",
+                    () -> captured.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("access")).count() >= 2);
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertThat(log).contains("GET /mail/config-v1.1.xml 200").contains("format=autoconfig domain=polito.it")
+                .contains("GET /v1.1/nowhere.example 404");
+        assertThat(log).doesNotContain("secret.person").doesNotContain("c2VjcmV0OnBhc3N3b3Jk").doesNotContain("Basic");
+    }
+}
