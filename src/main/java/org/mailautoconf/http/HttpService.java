@@ -2,7 +2,9 @@ package org.mailautoconf.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.VerticleBase;
+import io.vertx.ext.web.Router;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
 import java.util.Map;
@@ -28,7 +30,7 @@ public final class HttpService {
     private final Answers answers;
     private final RegistryWatcher watcher;
     private final Metrics metrics;
-    private HttpServer server;
+    private volatile int firstPort;
 
     /** With meters of its own; Vert.x's own HTTP and JVM meters need {@link Metrics#newVertx()}. */
     public HttpService(Vertx vertx, ServiceConfig config) {
@@ -62,21 +64,48 @@ public final class HttpService {
                     new HealthHandler(answers, watcher),
                     metrics,
                     responses);
-            return vertx.createHttpServer(new HttpServerOptions().setHost(config.listenHost()).setPort(config.port()))
-                    .requestHandler(router)
-                    .listen();
-        }).map(s -> {
-            server = s;
+            // One listener per core, each on its own event loop; Vert.x shares the socket between
+            // them and spreads connections over them. Port 0 is not shared (each listener would get
+            // its own random port), so a free-port service, as in tests, has one listener.
+            int instances = config.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+            return vertx.deployVerticle(() -> new Listener(router, config.listenHost(), config.port()),
+                    new DeploymentOptions().setInstances(instances)).map(id -> firstPort);
+        }).map(port -> {
             watcher.start();
-            LOG.info("listening on http://{}:{}/ with providers from {}", config.listenHost(), s.actualPort(), config.providersDir());
-            return s.actualPort();
+            LOG.info("listening on http://{}:{}/ with providers from {}", config.listenHost(), port, config.providersDir());
+            return port;
         });
     }
 
     /** Stops listening and closes open connections: answers are small, nothing long is in flight. */
     public Future<Void> stop() {
         watcher.stop();
-        return server == null ? Future.succeededFuture() : server.close();
+        return Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()).mapEmpty();
+    }
+
+    /** One HTTP server on one event loop. */
+    private final class Listener extends VerticleBase {
+        private final Router router;
+        private final String host;
+        private final int port;
+
+        Listener(Router router, String host, int port) {
+            this.router = router;
+            this.host = host;
+            this.port = port;
+        }
+
+        @Override
+        public Future<?> start() {
+            return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+                    .requestHandler(router)
+                    .listen()
+                    .onSuccess(s -> {
+                        if (firstPort == 0) {
+                            firstPort = s.actualPort();
+                        }
+                    });
+        }
     }
 
     Optional<ReloadStatus> reloadStatus() {
