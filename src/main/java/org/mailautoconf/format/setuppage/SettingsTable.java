@@ -26,6 +26,8 @@ final class SettingsTable {
     }
 
     void write(HtmlWriter html, Provider provider, EmailAddress address) {
+        // On a phone the table scrolls sideways by itself, not the whole page; keyboard users can focus it to scroll.
+        html.start("div", "class", "scroll", "role", "region", "aria-labelledby", "manual", "tabindex", "0");
         html.start("table", "id", "settings").newline();
         html.element("caption", String.format(m.tableCaption(), provider.name()));
         html.start("thead").start("tr");
@@ -45,6 +47,7 @@ final class SettingsTable {
         }
         provider.activeSync().ifPresent(eas -> activeSync(html, eas, address));
         html.end().newline();
+        html.end();
         html.end().newline();
     }
 

@@ -31,6 +31,8 @@ public final class SetupPage {
             ".hint{color:#444;font-size:.95rem}",
             ".error{color:#a00000;font-weight:600}",
             ".download{display:inline-block;padding:.6rem 1rem;border:2px solid #0b57d0;border-radius:4px;font-weight:600;text-decoration:none}",
+            "h2{overflow-wrap:anywhere}",
+            ".scroll{overflow-x:auto}",
             "table{border-collapse:collapse;width:100%;background:#fff}",
             "caption{text-align:left;font-weight:600;padding:.25rem 0}",
             "th,td{border:1px solid #bbb;padding:.4rem .5rem;text-align:left;vertical-align:top}",
