@@ -3,6 +3,7 @@ package org.mailautoconf;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Optional;
  *                        handed out (Autodiscover redirects) starts with it
  * @param reloadInterval  how often {@code providersDir} is checked for changes
  * @param maxAge          the {@code Cache-Control: max-age} of answers
+ * @param profileSigning  the key material that signs Apple profiles; without it they go out unsigned
  */
 public record ServiceConfig(
         String listenHost,
@@ -20,7 +22,8 @@ public record ServiceConfig(
         Optional<String> defaultProvider,
         Optional<URI> publicBaseUrl,
         Duration reloadInterval,
-        Duration maxAge) {
+        Duration maxAge,
+        Optional<ProfileSigning> profileSigning) {
 
     public ServiceConfig {
         if (listenHost == null || listenHost.isBlank()) {
@@ -38,6 +41,7 @@ public record ServiceConfig(
         if (maxAge.isNegative()) {
             throw new IllegalArgumentException("max-age must not be negative, was " + maxAge);
         }
+        Objects.requireNonNull(profileSigning, "profile signing must be given, empty when profiles go out unsigned");
         publicBaseUrl.ifPresent(u -> {
             if (!"https".equalsIgnoreCase(u.getScheme()) || u.getHost() == null) {
                 throw new IllegalArgumentException("public URL must be an absolute https URL such as https://autoconfig.example.net, was " + u);
@@ -45,17 +49,27 @@ public record ServiceConfig(
         });
     }
 
-    /** The defaults: loopback, port 8080, {@code ./providers.d}. */
+    /** Without profile signing: the form every caller used before signing existed. */
+    public ServiceConfig(String listenHost, int port, Path providersDir, Optional<String> defaultProvider,
+            Optional<URI> publicBaseUrl, Duration reloadInterval, Duration maxAge) {
+        this(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge, Optional.empty());
+    }
+
+    /** The defaults: loopback, port 8080, {@code ./providers.d}, unsigned profiles. */
     public static ServiceConfig defaults() {
         return new ServiceConfig("127.0.0.1", 8080, Path.of("providers.d"), Optional.empty(), Optional.empty(),
-                Duration.ofSeconds(2), Duration.ofMinutes(5));
+                Duration.ofSeconds(2), Duration.ofMinutes(5), Optional.empty());
     }
 
     public ServiceConfig withPort(int newPort) {
-        return new ServiceConfig(listenHost, newPort, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge);
+        return new ServiceConfig(listenHost, newPort, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge, profileSigning);
     }
 
     public ServiceConfig withProvidersDir(Path dir) {
-        return new ServiceConfig(listenHost, port, dir, defaultProvider, publicBaseUrl, reloadInterval, maxAge);
+        return new ServiceConfig(listenHost, port, dir, defaultProvider, publicBaseUrl, reloadInterval, maxAge, profileSigning);
+    }
+
+    public ServiceConfig withProfileSigning(Optional<ProfileSigning> signing) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge, signing);
     }
 }
