@@ -3,6 +3,7 @@ package org.mailautoconf;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param maxAge          the {@code Cache-Control: max-age} of answers
  * @param cacheBytes      how many bytes of complete answers the cache may hold
  * @param accessLog       whether to log one line per request (without addresses or headers)
+ * @param profileSigning  the key material that signs Apple profiles; without it they go out unsigned
  */
 public record ServiceConfig(
         String listenHost,
@@ -24,7 +26,10 @@ public record ServiceConfig(
         Duration reloadInterval,
         Duration maxAge,
         long cacheBytes,
-        boolean accessLog) {
+        boolean accessLog,
+        Optional<ProfileSigning> profileSigning) {
+
+    public static final long DEFAULT_CACHE_BYTES = 64L << 20;
 
     public ServiceConfig {
         if (listenHost == null || listenHost.isBlank()) {
@@ -45,6 +50,7 @@ public record ServiceConfig(
         if (cacheBytes < 1) {
             throw new IllegalArgumentException("cache size must be at least 1 byte, was " + cacheBytes);
         }
+        Objects.requireNonNull(profileSigning, "profile signing must be given, empty when profiles go out unsigned");
         publicBaseUrl.ifPresent(u -> {
             if (!"https".equalsIgnoreCase(u.getScheme()) || u.getHost() == null) {
                 throw new IllegalArgumentException("public URL must be an absolute https URL such as https://autoconfig.example.net, was " + u);
@@ -52,17 +58,31 @@ public record ServiceConfig(
         });
     }
 
-    /** The defaults: loopback, port 8080, {@code ./providers.d}. */
+    /** The core settings; cache, access log and signing at their defaults. */
+    public ServiceConfig(String listenHost, int port, Path providersDir, Optional<String> defaultProvider,
+            Optional<URI> publicBaseUrl, Duration reloadInterval, Duration maxAge) {
+        this(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                DEFAULT_CACHE_BYTES, false, Optional.empty());
+    }
+
+    /** The defaults: loopback, port 8080, {@code ./providers.d}, unsigned profiles. */
     public static ServiceConfig defaults() {
         return new ServiceConfig("127.0.0.1", 8080, Path.of("providers.d"), Optional.empty(), Optional.empty(),
-                Duration.ofSeconds(2), Duration.ofMinutes(5), 64L << 20, false);
+                Duration.ofSeconds(2), Duration.ofMinutes(5));
     }
 
     public ServiceConfig withPort(int newPort) {
-        return new ServiceConfig(listenHost, newPort, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge, cacheBytes, accessLog);
+        return new ServiceConfig(listenHost, newPort, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                cacheBytes, accessLog, profileSigning);
     }
 
     public ServiceConfig withProvidersDir(Path dir) {
-        return new ServiceConfig(listenHost, port, dir, defaultProvider, publicBaseUrl, reloadInterval, maxAge, cacheBytes, accessLog);
+        return new ServiceConfig(listenHost, port, dir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                cacheBytes, accessLog, profileSigning);
+    }
+
+    public ServiceConfig withProfileSigning(Optional<ProfileSigning> signing) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                cacheBytes, accessLog, signing);
     }
 }

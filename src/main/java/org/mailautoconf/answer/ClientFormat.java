@@ -2,7 +2,8 @@ package org.mailautoconf.answer;
 
 /** The answers the service gives, one per client format. Also the bounded label of metrics. */
 public enum ClientFormat {
-    AUTOCONFIG("autoconfig");
+    AUTOCONFIG("autoconfig"),
+    MOBILECONFIG("mobileconfig");
 
     private final String label;
 

@@ -21,6 +21,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
+    @Mixin
+    SigningOptions signing;
+
     @Option(names = "--listen", paramLabel = "ADDRESS", defaultValue = "${env:MAILAUTOCONF_LISTEN:-127.0.0.1}",
             description = "Address to listen on (env MAILAUTOCONF_LISTEN; default: ${DEFAULT-VALUE}).")
     String listen;
@@ -52,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
     ServiceConfig config() {
         return new ServiceConfig(listen, port, registry.providers, registry.defaultProvider(), Optional.ofNullable(publicUrl),
                 Duration.ofMillis(Math.round(reloadSeconds * 1000)), Duration.ofSeconds(maxAgeSeconds),
-                cacheMegabytes << 20, accessLog);
+                cacheMegabytes << 20, accessLog, signing.signing());
     }
 
     @Override

@@ -6,14 +6,19 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
 import io.vertx.core.http.HttpServerOptions;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.mailautoconf.ProfileSigning;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.answer.Answer;
 import org.mailautoconf.answer.Answers;
 import org.mailautoconf.answer.ClientFormat;
 import org.mailautoconf.format.autoconfig.AutoconfigRenderer;
+import org.mailautoconf.format.mobileconfig.MobileconfigRenderer;
+import org.mailautoconf.format.mobileconfig.ProfileSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,18 +54,43 @@ public final class HttpService {
     /** The renderer of every client format, in one place. */
     private static Answers answers(ServiceConfig config) {
         AutoconfigRenderer autoconfig = new AutoconfigRenderer();
+        MobileconfigRenderer mobileconfig = new MobileconfigRenderer();
         return new Answers(Map.of(
-                ClientFormat.AUTOCONFIG, (p, d, a) -> Answer.ok(autoconfig.render(p, d, a), AutoconfigRenderer.CONTENT_TYPE)),
+                ClientFormat.AUTOCONFIG, (p, d, a) -> Answer.ok(autoconfig.render(p, d, a), AutoconfigRenderer.CONTENT_TYPE),
+                ClientFormat.MOBILECONFIG, (p, d, a) -> Answer.ok(mobileconfig.render(p, d, a), MobileconfigRenderer.CONTENT_TYPE)
+                        .withHeader("Content-Disposition",
+                                "attachment; filename=\"" + MobileconfigRenderer.fileName(p, a) + "\"")),
                 config.cacheBytes());
+    }
+
+    /** The profile signer, read and checked once before the server listens; empty when profiles go out unsigned. */
+    private Future<Optional<ProfileSigner>> signer() {
+        if (config.profileSigning().isEmpty()) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        ProfileSigning s = config.profileSigning().get();
+        return vertx.executeBlocking(() -> {
+            ProfileSigner signer = ProfileSigner.load(s.certificate(), s.privateKey(), s.chain());
+            X509Certificate cert = signer.certificate();
+            LOG.info("signing Apple profiles as {} (valid until {}, {} certificates sent)", cert.getSubjectX500Principal().getName(),
+                    cert.getNotAfter().toInstant(), signer.certificateCount());
+            if (cert.getNotAfter().toInstant().isBefore(Instant.now())) {
+                LOG.warn("the profile signing certificate expired on {}: devices will show profiles as not verified",
+                        cert.getNotAfter().toInstant());
+            }
+            return Optional.of(signer);
+        });
     }
 
     /** Loads the registry and starts listening; the future holds the port actually bound. */
     public Future<Integer> start() {
-        return watcher.loadInitial().compose(registry -> {
+        return watcher.loadInitial().compose(registry -> signer()).compose(signer -> {
             Responses responses = new Responses(config.maxAge());
             var router = Routes.router(vertx,
                     new RequestLog(metrics, config.accessLog()),
                     new AutoconfigHandler(answers, responses),
+                    new MobileconfigHandler(vertx, answers, responses, signer),
+                    new SetupPageHandler(answers, responses),
                     new HealthHandler(answers, watcher),
                     metrics,
                     responses);

@@ -46,6 +46,19 @@ final class Responses {
                 .end(reason + "\n");
     }
 
+    /**
+     * An HTML page for people. Not cached anywhere (it may show an address); an error page is
+     * logged like {@link #clientError}, with our reason and never the typed text.
+     */
+    void page(RoutingContext ctx, int status, byte[] html, String contentType, String reason) {
+        if (status >= 400) {
+            LOG.info("{} {} -> {}: {}", ctx.request().method(), ctx.request().path(), status, reason);
+        }
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end(Buffer.buffer(html));
+    }
+
     private static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch.strip().equals("*")) {
             return true;

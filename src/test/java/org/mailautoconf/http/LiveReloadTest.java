@@ -20,7 +20,7 @@ class LiveReloadTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private static ServiceConfig config(Path dir, Optional<String> defaultProvider) {
-        return new ServiceConfig("127.0.0.1", 0, dir, defaultProvider, Optional.empty(), Duration.ofMillis(50), Duration.ofMinutes(5), 1L << 20, true);
+        return new ServiceConfig("127.0.0.1", 0, dir, defaultProvider, Optional.empty(), Duration.ofMillis(50), Duration.ofMinutes(5), 1L << 20, true, Optional.empty());
     }
 
     private static JsonObject readyz(RunningService s) {

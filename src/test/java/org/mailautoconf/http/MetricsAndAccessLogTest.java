@@ -16,7 +16,7 @@ class MetricsAndAccessLogTest {
 
     private static ServiceConfig config(boolean accessLog) {
         return new ServiceConfig("127.0.0.1", 0, Registries.SHIPPED, Optional.empty(), Optional.empty(),
-                Duration.ofSeconds(2), Duration.ofMinutes(5), 1L << 20, accessLog);
+                Duration.ofSeconds(2), Duration.ofMinutes(5), 1L << 20, accessLog, Optional.empty());
     }
 
     private static String metrics(RunningService s) {

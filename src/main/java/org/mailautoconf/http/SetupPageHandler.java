@@ -1,0 +1,77 @@
+package org.mailautoconf.http;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import org.mailautoconf.answer.Answers;
+import org.mailautoconf.format.setuppage.Language;
+import org.mailautoconf.format.setuppage.Outcome;
+import org.mailautoconf.format.setuppage.SetupPage;
+import org.mailautoconf.registry.DomainName;
+import org.mailautoconf.registry.EmailAddress;
+import org.mailautoconf.registry.Provider;
+import org.mailautoconf.registry.Registry;
+
+/**
+ * {@code GET /} on any host: the setup page, and with {@code ?emailaddress=} its answer for
+ * that address (400 when it is not an address, 404 when no provider serves its domain; the
+ * page is shown either way, so the person can try again).
+ */
+final class SetupPageHandler {
+
+    /** The page has no scripts and loads nothing: a policy that forbids both costs nothing. */
+    private static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    private final Answers answers;
+    private final Responses responses;
+    private final SetupPage page = new SetupPage();
+
+    SetupPageHandler(Answers answers, Responses responses) {
+        this.answers = answers;
+        this.responses = responses;
+    }
+
+    void page(RoutingContext ctx) {
+        Language language = Language.choose(Optional.ofNullable(ctx.request().getParam("lang")),
+                Optional.ofNullable(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+        String typed = ctx.request().getParam("emailaddress");
+        Outcome outcome;
+        int status = 200;
+        String reason = "";
+        if (typed == null || typed.isBlank()) {
+            outcome = new Outcome.Form(RequestDomains.fromHost(ctx).flatMap(this::provider));
+        } else {
+            // As for the other endpoints: a '+' that query decoding made a space is put back.
+            String text = typed.replace(' ', '+');
+            EmailAddress address = null;
+            try {
+                address = EmailAddress.parse(text);
+            } catch (IllegalArgumentException e) {
+                reason = "not a valid address: " + e.getMessage();
+            }
+            if (address == null) {
+                outcome = new Outcome.Invalid(text);
+                status = 400;
+            } else {
+                Optional<Provider> provider = provider(address.domain());
+                if (provider.isPresent()) {
+                    outcome = new Outcome.Found(provider.get(), address);
+                } else {
+                    outcome = new Outcome.Unknown(text, address.domain());
+                    status = 404;
+                    reason = "no mail provider is known for " + address.domain().ascii();
+                }
+            }
+        }
+        ctx.response().putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader(HttpHeaders.VARY, "Accept-Language");
+        responses.page(ctx, status, page.render(language, outcome), SetupPage.CONTENT_TYPE, reason);
+    }
+
+    private Optional<Provider> provider(DomainName domain) {
+        return answers.registry().flatMap(r -> r.providerFor(domain)).map(Registry.Match::provider);
+    }
+}

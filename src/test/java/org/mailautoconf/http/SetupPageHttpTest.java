@@ -1,0 +1,86 @@
+package org.mailautoconf.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mailautoconf.ServiceConfig;
+import org.mailautoconf.testing.Providers;
+
+@ExtendWith(VertxExtension.class)
+class SetupPageHttpTest {
+
+    static HttpService service;
+    static int port;
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @BeforeAll
+    static void start(Vertx vertx) throws Exception {
+        service = new HttpService(vertx, ServiceConfig.defaults().withPort(0).withProvidersDir(Providers.SHIPPED));
+        port = service.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        service.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static HttpResponse<String> get(String pathAndQuery, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).timeout(Duration.ofSeconds(20));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void root_italianBrowser_italianPageWithStrictHeaders() throws Exception {
+        HttpResponse<String> r = get("/", "Accept-Language", "it-IT,it;q=0.9,en;q=0.8");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).startsWith("default-src 'none'"));
+        assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(r.body()).contains("<html lang=\"it\">", "Configura la posta");
+    }
+
+    @Test
+    void root_otherBrowser_englishPage() throws Exception {
+        assertThat(get("/", "Accept-Language", "de-DE,de;q=0.9").body()).contains("<html lang=\"en\">", "Set up your mail");
+        assertThat(get("/?lang=it", "Accept-Language", "en").body()).contains("<html lang=\"it\">");
+    }
+
+    @Test
+    void root_onAutoconfigHostOfAProvider_namesIt() throws Exception {
+        assertThat(get("/", "Host", "autoconfig.polito.it", "Accept-Language", "en").body()).contains("Set up your PoliTo mail");
+    }
+
+    @Test
+    void root_withAddress_settingsAndProfileLink() throws Exception {
+        HttpResponse<String> r = get("/?emailaddress=mario.rossi%40polito.it&lang=en");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("href=\"/mobileconfig?emailaddress=mario.rossi%40polito.it\"", "mail.polito.it", "993");
+    }
+
+    @Test
+    void root_badOrUnknownAddress_pageWith4xx() throws Exception {
+        HttpResponse<String> bad = get("/?emailaddress=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).doesNotContain("<script").contains("&lt;script>alert(1)&lt;/script>");
+
+        HttpResponse<String> unknown = get("/?emailaddress=mario%40unknown.example&lang=en");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("We do not know the mail settings for unknown.example.");
+    }
+}
