@@ -75,24 +75,40 @@ public final class Answers {
     }
 
     public Lookup lookup(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
-        Live l = live.get();
-        if (l == null) {
-            return new Lookup.NoProvider(domain);
-        }
         FormatRenderer renderer = renderers.get(format);
         if (renderer == null) {
             throw new IllegalStateException("no renderer for " + format);
         }
-        Optional<Registry.Match> match = l.registry().providerFor(domain);
-        if (match.isEmpty()) {
+        Target t = target(format, domain, address);
+        if (t == null) {
             return new Lookup.NoProvider(domain);
         }
+        Answer answer = complete.get(t.key(), k -> build(renderer, t.provider(), t.key().generation(), format, domain, address));
+        return new Lookup.Found(answer, t.provider());
+    }
+
+    /** The answer if it is already in the cache, without rendering anything. */
+    public Optional<Lookup> cached(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
+        Target t = target(format, domain, address);
+        if (t == null) {
+            return live.get() == null ? Optional.empty() : Optional.of(new Lookup.NoProvider(domain));
+        }
+        Answer answer = complete.getIfPresent(t.key());
+        return answer == null ? Optional.empty() : Optional.of(new Lookup.Found(answer, t.provider()));
+    }
+
+    private record Target(Provider provider, AnswerKey key) {}
+
+    /** The provider for the domain in the live registry and the cache key of this answer; null when none serves it. */
+    private Target target(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
+        Live l = live.get();
+        Optional<Registry.Match> match = l == null ? Optional.empty() : l.registry().providerFor(domain);
+        if (match.isEmpty()) {
+            return null;
+        }
         Provider provider = match.get().provider();
-        long generation = l.generations().get(provider.id());
         String subject = address.map(EmailAddress::toString).orElseGet(() -> "@" + domain.ascii());
-        AnswerKey key = new AnswerKey(provider.id(), generation, format, subject);
-        Answer answer = complete.get(key, k -> build(renderer, provider, generation, format, domain, address));
-        return new Lookup.Found(answer, provider);
+        return new Target(provider, new AnswerKey(provider.id(), l.generations().get(provider.id()), format, subject));
     }
 
     private Answer build(FormatRenderer renderer, Provider provider, long generation, ClientFormat format,

@@ -3,7 +3,9 @@ package org.mailautoconf.answer;
 /** The answers the service gives, one per client format. Also the bounded label of metrics. */
 public enum ClientFormat {
     AUTOCONFIG("autoconfig"),
-    MOBILECONFIG("mobileconfig");
+    MOBILECONFIG("mobileconfig"),
+    /** An Apple profile in a CMS signature: signed once per address, then cached. */
+    MOBILECONFIG_SIGNED("mobileconfig_signed");
 
     private final String label;
 

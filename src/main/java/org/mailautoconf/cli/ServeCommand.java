@@ -69,7 +69,14 @@ final class ServeCommand implements Callable<Integer> {
         }
         Metrics metrics = new Metrics();
         Vertx vertx = metrics.newVertx();
-        HttpService service = new HttpService(vertx, config, metrics);
+        HttpService service;
+        try {
+            service = new HttpService(vertx, config, metrics);
+        } catch (IllegalArgumentException e) {
+            System.err.println("mailautoconf: not started: " + e.getMessage());
+            vertx.close();
+            return 1;
+        }
         CompletableFuture<Integer> started = service.start().toCompletionStage().toCompletableFuture();
         try {
             started.get();

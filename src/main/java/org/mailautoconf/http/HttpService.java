@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerOptions;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.mailautoconf.ProfileSigning;
@@ -16,6 +17,7 @@ import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.answer.Answer;
 import org.mailautoconf.answer.Answers;
 import org.mailautoconf.answer.ClientFormat;
+import org.mailautoconf.answer.FormatRenderer;
 import org.mailautoconf.format.autoconfig.AutoconfigRenderer;
 import org.mailautoconf.format.mobileconfig.MobileconfigRenderer;
 import org.mailautoconf.format.mobileconfig.ProfileSigner;
@@ -35,6 +37,7 @@ public final class HttpService {
     private final Answers answers;
     private final RegistryWatcher watcher;
     private final Metrics metrics;
+    private final Optional<ProfileSigner> signer;
     private volatile int firstPort;
 
     /** With meters of its own; Vert.x's own HTTP and JVM meters need {@link Metrics#newVertx()}. */
@@ -42,54 +45,59 @@ public final class HttpService {
         this(vertx, config, new Metrics());
     }
 
+    /**
+     * @throws IllegalArgumentException when the profile signing files cannot be used (the message names the file)
+     */
     public HttpService(Vertx vertx, ServiceConfig config, Metrics metrics) {
         this.vertx = vertx;
         this.config = config;
         this.metrics = metrics;
-        this.answers = answers(config);
+        this.signer = config.profileSigning().map(HttpService::loadSigner);
+        this.answers = answers(config, signer);
         this.watcher = new RegistryWatcher(vertx, config, answers, Clock.systemUTC(), metrics);
         metrics.bind(answers);
     }
 
-    /** The renderer of every client format, in one place. */
-    private static Answers answers(ServiceConfig config) {
+    /**
+     * The renderer of every client format, in one place. Signed profiles are a format of their
+     * own, so each is signed once per address and then served from the cache like any answer.
+     */
+    private static Answers answers(ServiceConfig config, Optional<ProfileSigner> signer) {
         AutoconfigRenderer autoconfig = new AutoconfigRenderer();
         MobileconfigRenderer mobileconfig = new MobileconfigRenderer();
-        return new Answers(Map.of(
-                ClientFormat.AUTOCONFIG, (p, d, a) -> Answer.ok(autoconfig.render(p, d, a), AutoconfigRenderer.CONTENT_TYPE),
-                ClientFormat.MOBILECONFIG, (p, d, a) -> Answer.ok(mobileconfig.render(p, d, a), MobileconfigRenderer.CONTENT_TYPE)
-                        .withHeader("Content-Disposition",
-                                "attachment; filename=\"" + MobileconfigRenderer.fileName(p, a) + "\"")),
-                config.cacheBytes());
+        FormatRenderer profile = (p, d, a) -> Answer.ok(mobileconfig.render(p, d, a), MobileconfigRenderer.CONTENT_TYPE)
+                .withHeader("Content-Disposition", "attachment; filename=\"" + MobileconfigRenderer.fileName(p, a) + "\"");
+        Map<ClientFormat, FormatRenderer> renderers = new EnumMap<>(ClientFormat.class);
+        renderers.put(ClientFormat.AUTOCONFIG, (p, d, a) -> Answer.ok(autoconfig.render(p, d, a), AutoconfigRenderer.CONTENT_TYPE));
+        renderers.put(ClientFormat.MOBILECONFIG, profile);
+        signer.ifPresent(s -> renderers.put(ClientFormat.MOBILECONFIG_SIGNED, (p, d, a) -> {
+            Answer unsigned = profile.render(p, d, a);
+            byte[] signed = s.sign(unsigned.body());
+            return new Answer(unsigned.status(), signed, unsigned.contentType(), Answer.etagOf(signed), unsigned.headers());
+        }));
+        return new Answers(renderers, config.cacheBytes());
     }
 
-    /** The profile signer, read and checked once before the server listens; empty when profiles go out unsigned. */
-    private Future<Optional<ProfileSigner>> signer() {
-        if (config.profileSigning().isEmpty()) {
-            return Future.succeededFuture(Optional.empty());
+    private static ProfileSigner loadSigner(ProfileSigning s) {
+        ProfileSigner signer = ProfileSigner.load(s.certificate(), s.privateKey(), s.chain());
+        X509Certificate cert = signer.certificate();
+        LOG.info("signing Apple profiles as {} (valid until {}, {} certificates sent)", cert.getSubjectX500Principal().getName(),
+                cert.getNotAfter().toInstant(), signer.certificateCount());
+        if (cert.getNotAfter().toInstant().isBefore(Instant.now())) {
+            LOG.warn("the profile signing certificate expired on {}: devices will show profiles as not verified",
+                    cert.getNotAfter().toInstant());
         }
-        ProfileSigning s = config.profileSigning().get();
-        return vertx.executeBlocking(() -> {
-            ProfileSigner signer = ProfileSigner.load(s.certificate(), s.privateKey(), s.chain());
-            X509Certificate cert = signer.certificate();
-            LOG.info("signing Apple profiles as {} (valid until {}, {} certificates sent)", cert.getSubjectX500Principal().getName(),
-                    cert.getNotAfter().toInstant(), signer.certificateCount());
-            if (cert.getNotAfter().toInstant().isBefore(Instant.now())) {
-                LOG.warn("the profile signing certificate expired on {}: devices will show profiles as not verified",
-                        cert.getNotAfter().toInstant());
-            }
-            return Optional.of(signer);
-        });
+        return signer;
     }
 
     /** Loads the registry and starts listening; the future holds the port actually bound. */
     public Future<Integer> start() {
-        return watcher.loadInitial().compose(registry -> signer()).compose(signer -> {
+        return watcher.loadInitial().compose(registry -> {
             Responses responses = new Responses(config.maxAge());
             var router = Routes.router(vertx,
                     new RequestLog(metrics, config.accessLog()),
                     new AutoconfigHandler(answers, responses),
-                    new MobileconfigHandler(vertx, answers, responses, signer),
+                    new MobileconfigHandler(vertx, answers, responses, signer.isPresent()),
                     new SetupPageHandler(answers, responses),
                     new HealthHandler(answers, watcher),
                     metrics,

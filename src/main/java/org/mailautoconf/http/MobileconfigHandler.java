@@ -3,31 +3,31 @@ package org.mailautoconf.http;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
-import org.mailautoconf.answer.Answer;
 import org.mailautoconf.answer.Answers;
 import org.mailautoconf.answer.ClientFormat;
 import org.mailautoconf.answer.Lookup;
-import org.mailautoconf.format.mobileconfig.ProfileSigner;
 import org.mailautoconf.registry.EmailAddress;
 
 /**
  * Apple profiles: {@code /mobileconfig?emailaddress=ADDR} and the form that is easy to share,
  * {@code /mobileconfig/ADDR}. A profile is always for one address (its identities derive from
- * it). With a signer configured the profile goes out signed; signing is CPU work, so it runs on
- * a worker thread, never on the event loop.
+ * it). With a signer configured the profile goes out signed: signed once per address, on a
+ * worker thread, then served from the answer cache.
  */
 final class MobileconfigHandler {
 
     private final Vertx vertx;
     private final Answers answers;
     private final Responses responses;
-    private final Optional<ProfileSigner> signer;
+    private final boolean signed;
+    private final ClientFormat format;
 
-    MobileconfigHandler(Vertx vertx, Answers answers, Responses responses, Optional<ProfileSigner> signer) {
+    MobileconfigHandler(Vertx vertx, Answers answers, Responses responses, boolean signed) {
         this.vertx = vertx;
         this.answers = answers;
         this.responses = responses;
-        this.signer = signer;
+        this.signed = signed;
+        this.format = signed ? ClientFormat.MOBILECONFIG_SIGNED : ClientFormat.MOBILECONFIG;
     }
 
     void byQuery(RoutingContext ctx) {
@@ -57,23 +57,24 @@ final class MobileconfigHandler {
     }
 
     private void answer(RoutingContext ctx, EmailAddress address) {
-        Lookup lookup = answers.lookup(ClientFormat.MOBILECONFIG, address.domain(), Optional.of(address));
-        if (!(lookup instanceof Lookup.Found found)) {
-            responses.clientError(ctx, 404, "no mail provider is known for " + address.domain().ascii());
+        RequestLog.format(ctx, format.label());
+        RequestLog.domain(ctx, address.domain().ascii());
+        Optional<Lookup> cached = answers.cached(format, address.domain(), Optional.of(address));
+        if (cached.isPresent() || !signed) {
+            send(ctx, address, cached.orElseGet(() -> answers.lookup(format, address.domain(), Optional.of(address))));
             return;
         }
-        Answer unsigned = found.answer();
-        if (signer.isEmpty()) {
-            responses.send(ctx, unsigned);
-            return;
-        }
-        ProfileSigner s = signer.get();
-        vertx.executeBlocking(() -> signed(unsigned, s.sign(unsigned.body())), false)
-                .onSuccess(answer -> responses.send(ctx, answer))
+        // Signing is CPU work of a millisecond or more: the first request per address does it on a worker.
+        vertx.executeBlocking(() -> answers.lookup(format, address.domain(), Optional.of(address)), false)
+                .onSuccess(lookup -> send(ctx, address, lookup))
                 .onFailure(ctx::fail);
     }
 
-    private static Answer signed(Answer unsigned, byte[] body) {
-        return new Answer(unsigned.status(), body, unsigned.contentType(), Answer.etagOf(body), unsigned.headers());
+    private void send(RoutingContext ctx, EmailAddress address, Lookup lookup) {
+        if (lookup instanceof Lookup.Found found) {
+            responses.send(ctx, found.answer());
+        } else {
+            responses.clientError(ctx, 404, "no mail provider is known for " + address.domain().ascii());
+        }
     }
 }

@@ -152,13 +152,34 @@ class MobileconfigHttpTest {
     }
 
     @Test
+    void signedProfile_isSignedOnceAndThenServedFromTheCache() throws Exception {
+        String path = "/mobileconfig/cache.check@polito.it";
+        double hitsBefore = answerCacheHits();
+        byte[] first = get(signedPort, path).body();
+        double hitsAfterFirst = answerCacheHits();
+        byte[] second = get(signedPort, path).body();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(hitsAfterFirst).isEqualTo(hitsBefore);
+        assertThat(answerCacheHits()).isEqualTo(hitsBefore + 1);
+        assertThat(new String(get(signedPort, "/metrics").body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("mailautoconf_requests_total{endpoint=\"mobileconfig\",format=\"mobileconfig_signed\",outcome=\"answered\"}");
+    }
+
+    private static double answerCacheHits() throws Exception {
+        String metrics = new String(get(signedPort, "/metrics").body(), java.nio.charset.StandardCharsets.UTF_8);
+        return metrics.lines().filter(l -> l.startsWith("cache_gets_total{cache=\"answers\",result=\"hit\"}"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
     void start_keyOfAnotherCertificate_failsNamingTheMismatch(Vertx vertx) throws Exception {
         Path otherKey = new TestPki.Issued(signer.certificate(), TestPki.rsa()).writeKey(dir.resolve("other.key"));
         ProfileSigning wrong = new ProfileSigning(dir.resolve("signer.pem"), otherKey, Optional.empty());
-        HttpService service = new HttpService(vertx, ServiceConfig.defaults().withPort(0)
-                .withProvidersDir(Providers.SHIPPED).withProfileSigning(Optional.of(wrong)));
+        ServiceConfig config = ServiceConfig.defaults().withPort(0)
+                .withProvidersDir(Providers.SHIPPED).withProfileSigning(Optional.of(wrong));
 
-        assertThatThrownBy(() -> service.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).hasMessageContaining("does not belong to signing certificate");
+        assertThatThrownBy(() -> new HttpService(vertx, config))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not belong to signing certificate");
     }
 }
