@@ -58,4 +58,8 @@ public record ServiceConfig(
     public ServiceConfig withProvidersDir(Path dir) {
         return new ServiceConfig(listenHost, port, dir, defaultProvider, publicBaseUrl, reloadInterval, maxAge);
     }
+
+    public ServiceConfig withPublicBaseUrl(Optional<URI> url) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, url, reloadInterval, maxAge);
+    }
 }

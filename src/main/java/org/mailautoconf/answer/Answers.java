@@ -40,7 +40,9 @@ public final class Answers {
             throw new IllegalStateException("no renderer for " + format);
         }
         return registry.providerFor(domain)
-                .<Lookup>map(m -> new Lookup.Found(renderer.render(m.provider(), domain, address), m.provider()))
+                .<Lookup>map(m -> renderer.refusal(m.provider(), domain, address)
+                        .<Lookup>map(r -> new Lookup.Refused(r, m.provider()))
+                        .orElseGet(() -> new Lookup.Found(renderer.render(m.provider(), domain, address), m.provider())))
                 .orElseGet(() -> new Lookup.NoProvider(domain));
     }
 }

@@ -2,7 +2,11 @@ package org.mailautoconf.answer;
 
 /** The answers the service gives, one per client format. Also the bounded label of metrics. */
 public enum ClientFormat {
-    AUTOCONFIG("autoconfig");
+    AUTOCONFIG("autoconfig"),
+    /** Autodiscover POX, Outlook response schema 2006a. */
+    AUTODISCOVER_OUTLOOK("autodiscover-outlook"),
+    /** Autodiscover POX, ActiveSync (mobilesync) response schema 2006. */
+    AUTODISCOVER_MOBILESYNC("autodiscover-mobilesync");
 
     private final String label;
 

@@ -10,8 +10,11 @@ import java.util.Optional;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.answer.Answer;
 import org.mailautoconf.answer.Answers;
+import org.mailautoconf.answer.AutodiscoverAnswers;
 import org.mailautoconf.answer.ClientFormat;
 import org.mailautoconf.format.autoconfig.AutoconfigRenderer;
+import org.mailautoconf.format.autodiscover.MobileSyncRenderer;
+import org.mailautoconf.format.autodiscover.OutlookRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +43,9 @@ public final class HttpService {
     private static Answers answers() {
         AutoconfigRenderer autoconfig = new AutoconfigRenderer();
         return new Answers(Map.of(
-                ClientFormat.AUTOCONFIG, (p, d, a) -> Answer.ok(autoconfig.render(p, d, a), AutoconfigRenderer.CONTENT_TYPE)));
+                ClientFormat.AUTOCONFIG, (p, d, a) -> Answer.ok(autoconfig.render(p, d, a), AutoconfigRenderer.CONTENT_TYPE),
+                ClientFormat.AUTODISCOVER_OUTLOOK, AutodiscoverAnswers.of(new OutlookRenderer()),
+                ClientFormat.AUTODISCOVER_MOBILESYNC, AutodiscoverAnswers.of(new MobileSyncRenderer())));
     }
 
     /** Loads the registry and starts listening; the future holds the port actually bound. */
@@ -49,6 +54,8 @@ public final class HttpService {
             Responses responses = new Responses(config.maxAge());
             var router = Routes.router(vertx,
                     new AutoconfigHandler(answers, responses),
+                    new AutodiscoverHandler(answers, responses, Clock.systemUTC(), config),
+                    new AutodiscoverJsonHandler(answers, responses, config),
                     new HealthHandler(answers, watcher),
                     responses);
             return vertx.createHttpServer(new HttpServerOptions().setHost(config.listenHost()).setPort(config.port()))

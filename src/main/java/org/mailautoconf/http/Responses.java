@@ -46,6 +46,19 @@ final class Responses {
                 .end(reason + "\n");
     }
 
+    /**
+     * An answer that describes a failure in the client's own format (an Autodiscover error, a v2
+     * JSON error): sent as built, never cached, with one log line. {@code route} names the
+     * endpoint instead of the path, because some paths carry the address.
+     */
+    void sendFailure(RoutingContext ctx, String route, Answer answer, String reason) {
+        LOG.info("{} {} -> {}: {}", ctx.request().method(), route, answer.status(), reason);
+        HttpServerResponse response = ctx.response();
+        answer.headers().forEach(response::putHeader);
+        response.setStatusCode(answer.status()).putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType())
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(Buffer.buffer(answer.body()));
+    }
+
     private static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch.strip().equals("*")) {
             return true;

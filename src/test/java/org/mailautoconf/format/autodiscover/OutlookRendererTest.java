@@ -2,6 +2,8 @@ package org.mailautoconf.format.autodiscover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mailautoconf.testing.AutodiscoverExpectations.assertOutlookSettings;
+import static org.mailautoconf.testing.AutodiscoverExpectations.fields;
 import static org.mailautoconf.testing.Xml.child;
 import static org.mailautoconf.testing.Xml.children;
 import static org.mailautoconf.testing.Xml.nameOf;
@@ -11,20 +13,12 @@ import static org.mailautoconf.testing.Xml.text;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.mailautoconf.registry.AuthMethod;
-import org.mailautoconf.registry.Authentication;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.EmailAddress;
-import org.mailautoconf.registry.IncomingServer;
-import org.mailautoconf.registry.LoginTemplate;
-import org.mailautoconf.registry.OutgoingServer;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
-import org.mailautoconf.registry.Server;
 import org.mailautoconf.testing.Requests;
 import org.mailautoconf.testing.ShippedProviders;
 import org.mailautoconf.testing.Xml;
@@ -52,65 +46,12 @@ class OutlookRendererTest {
         return child(child(root, "Response"), "Account");
     }
 
-    /** The fields of one Protocol, in order, as the test spells Microsoft's rules out. */
-    private static List<String> expected(Server s, String type, EmailAddress a, Optional<String> incomingLogin) {
-        List<String> out = new ArrayList<>();
-        out.add("Type=" + type);
-        out.add("Server=" + s.hostname().replace("%EMAILDOMAIN%", a.domain().ascii()));
-        out.add("Port=" + s.port());
-        if (s.login() instanceof LoginTemplate.Derived d) {
-            out.add("LoginName=" + LoginTemplate.fill(d.template(), a));
-        }
-        out.add("DomainRequired=off");
-        boolean ntlm = s.authentication().get(0).equals(Authentication.of(AuthMethod.NTLM));
-        out.add("SPA=" + (ntlm ? "on" : "off"));
-        out.add("Encryption=" + switch (s.security()) {
-            case TLS -> "SSL";
-            case STARTTLS -> "TLS";
-            case NONE -> "None";
-        });
-        out.add("SSL=" + (s.security() == org.mailautoconf.registry.Security.NONE ? "off" : "on"));
-        out.add("AuthRequired=" + (s.requiresLogin() ? "on" : "off"));
-        if (s instanceof OutgoingServer) {
-            Optional<String> login = s.login().loginFor(a);
-            out.add("UsePOPAuth=" + (s.requiresLogin() && login.isPresent() && login.equals(incomingLogin) ? "on" : "off"));
-            out.add("SMTPLast=off");
-        }
-        return out;
-    }
-
-    private static List<String> fields(Element protocol) {
-        return children(protocol).stream().map(e -> nameOf(e) + "=" + e.getTextContent()).toList();
-    }
-
-    private static void assertEveryField(Provider p, EmailAddress a, Element account) {
-        assertThat(children(account).stream().limit(2).map(e -> nameOf(e) + "=" + e.getTextContent()))
-                .containsExactly("AccountType=email", "Action=settings");
-        List<Element> protocols = children(account, "Protocol");
-        assertThat(children(account)).hasSize(2 + protocols.size());
-        assertThat(protocols).hasSize(p.incoming().size() + p.outgoing().size());
-        Optional<String> incomingLogin = p.incoming().get(0).login().loginFor(a);
-        int i = 0;
-        for (IncomingServer s : p.incoming()) {
-            assertThat(fields(protocols.get(i++))).as(p.id() + " " + s).containsExactlyElementsOf(
-                    expected(s, s.protocol().name(), a, incomingLogin));
-        }
-        for (OutgoingServer s : p.outgoing()) {
-            assertThat(fields(protocols.get(i++))).as(p.id() + " " + s).containsExactlyElementsOf(
-                    expected(s, "SMTP", a, incomingLogin));
-        }
-    }
-
     @Test
     void render_everyShippedProviderAndDomain_everyField() {
         for (Provider p : ShippedProviders.providers(SHIPPED)) {
             for (DomainName d : ShippedProviders.domains(p)) {
                 EmailAddress a = EmailAddress.parse("mario.rossi@" + d.ascii());
-                Element root = Xml.parse(render(SHIPPED, a.toString()).body());
-                Element response = child(root, "Response");
-                assertThat(text(child(response, "User"), "DisplayName")).isEqualTo(p.name());
-                assertThat(children(response)).extracting(Xml::nameOf).containsExactly("User", "Account");
-                assertEveryField(p, a, child(response, "Account"));
+                assertOutlookSettings(Xml.parse(render(SHIPPED, a.toString()).body()), p, a);
             }
         }
     }
@@ -157,7 +98,7 @@ class OutlookRendererTest {
     void render_starttlsPlainNtlmDomainHostAndLoginlessSmtp() {
         Element account = account(TEST, "Anna@città.example");
         Provider p = TEST.provider("varied").orElseThrow();
-        assertEveryField(p, EmailAddress.parse("Anna@città.example"), account);
+        assertOutlookSettings((Element) account.getOwnerDocument().getDocumentElement(), p, EmailAddress.parse("Anna@città.example"));
         List<Element> protocols = children(account, "Protocol");
         assertThat(fields(protocols.get(0))).containsExactly("Type=IMAP", "Server=imap.xn--citt-3na.example", "Port=143",
                 "LoginName=Anna", "DomainRequired=off", "SPA=on", "Encryption=TLS", "SSL=on", "AuthRequired=on");
