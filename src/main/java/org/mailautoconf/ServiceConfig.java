@@ -85,4 +85,8 @@ public record ServiceConfig(
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
                 cacheBytes, accessLog, signing);
     }
+
+    public ServiceConfig withPublicBaseUrl(Optional<URI> url) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, url, reloadInterval, maxAge);
+    }
 }

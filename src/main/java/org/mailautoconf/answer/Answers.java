@@ -83,6 +83,10 @@ public final class Answers {
         if (t == null) {
             return new Lookup.NoProvider(domain);
         }
+        Optional<Refusal> refusal = renderer.refusal(t.provider(), domain, address);
+        if (refusal.isPresent()) {
+            return new Lookup.Refused(refusal.get(), t.provider());
+        }
         Answer answer = complete.get(t.key(), k -> build(renderer, t.provider(), t.key().generation(), format, domain, address));
         return new Lookup.Found(answer, t.provider());
     }

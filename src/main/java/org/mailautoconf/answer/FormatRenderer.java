@@ -14,4 +14,12 @@ import org.mailautoconf.registry.Provider;
 @FunctionalInterface
 public interface FormatRenderer {
     Answer render(Provider provider, DomainName domain, Optional<EmailAddress> address);
+
+    /**
+     * Why this format has no answer for the provider and address (Autodiscover mobilesync for a
+     * provider without ActiveSync), asked before {@link #render}; most formats always have one.
+     */
+    default Optional<Refusal> refusal(Provider provider, DomainName domain, Optional<EmailAddress> address) {
+        return Optional.empty();
+    }
 }

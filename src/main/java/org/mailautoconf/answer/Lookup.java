@@ -9,4 +9,7 @@ public sealed interface Lookup {
     record Found(Answer answer, Provider provider) implements Lookup {}
 
     record NoProvider(DomainName domain) implements Lookup {}
+
+    /** A provider serves the domain, but the format has no answer for it; the handler says why. */
+    record Refused(Refusal refusal, Provider provider) implements Lookup {}
 }

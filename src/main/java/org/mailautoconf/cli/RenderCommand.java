@@ -4,12 +4,21 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.mailautoconf.answer.Answer;
+import org.mailautoconf.answer.AutodiscoverAnswers;
+import org.mailautoconf.answer.FormatRenderer;
+import org.mailautoconf.answer.Refusal;
 import org.mailautoconf.format.autoconfig.AutoconfigRenderer;
 import org.mailautoconf.format.mobileconfig.MobileconfigRenderer;
 import org.mailautoconf.format.mobileconfig.ProfileSigner;
+import org.mailautoconf.format.autodiscover.ErrorCode;
+import org.mailautoconf.format.autodiscover.MobileSyncRenderer;
+import org.mailautoconf.format.autodiscover.OutlookRenderer;
+import org.mailautoconf.format.autodiscover.ProtocolError;
+import org.mailautoconf.format.autodiscover.ResponseSchema;
+import org.mailautoconf.format.autodiscover.SchemaRenderer;
 import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Registry;
 import org.mailautoconf.registry.load.LoadResult;
@@ -54,6 +63,37 @@ final class RenderCommand {
             byte[] profile = renderer.render(m.provider(), a.domain(), Optional.of(a));
             return Answer.ok(signer.map(s -> s.sign(profile)).orElse(profile), MobileconfigRenderer.CONTENT_TYPE);
         }));
+    }
+
+    @Command(name = "autodiscover", mixinStandardHelpOptions = true,
+            description = "The Autodiscover (POX) answer: Outlook's schema, or ActiveSync's with --schema mobilesync."
+                    + " Exit 4 when the answer is the protocol's error (e.g. 601: no ActiveSync).")
+    int autodiscover(@Mixin RegistryOptions registry, @Parameters(paramLabel = "ADDRESS") String address,
+            @Option(names = "--schema", paramLabel = "SCHEMA", defaultValue = "outlook",
+                    description = "outlook (default) or mobilesync.") String schemaName) {
+        Optional<ResponseSchema> schema = ResponseSchema.byKey(schemaName);
+        if (schema.isEmpty()) {
+            System.err.println("mailautoconf: --schema is outlook or mobilesync, was " + schemaName);
+            return 2;
+        }
+        SchemaRenderer renderer = schema.get() == ResponseSchema.MOBILESYNC ? new MobileSyncRenderer() : new OutlookRenderer();
+        FormatRenderer format = AutodiscoverAnswers.of(renderer);
+        boolean[] refused = {false};
+        int status = render(registry, address, (reg, a) -> reg.providerFor(a.domain()).map(m -> {
+            Optional<Refusal> refusal = format.refusal(m.provider(), a.domain(), Optional.of(a));
+            if (refusal.isPresent()) {
+                // What the server sends: the protocol's error, timed now.
+                refused[0] = true;
+                ErrorCode code = ErrorCode.byCode(refusal.get().code()).orElse(ErrorCode.INTERNAL_ERROR);
+                System.err.println("mailautoconf: Autodiscover error " + code.code() + ": " + refusal.get().reason());
+                return AutodiscoverAnswers.error(new ProtocolError(code, refusal.get().reason()), schema, Instant.now(), 0);
+            }
+            Answer answer = format.render(m.provider(), a.domain(), Optional.of(a));
+            Optional.ofNullable(answer.headers().get("Location"))
+                    .ifPresent(l -> System.err.println("mailautoconf: HTTP " + answer.status() + ", Location: " + l));
+            return answer;
+        }));
+        return status == 0 && refused[0] ? 4 : status;
     }
 
     interface Render {

@@ -16,11 +16,14 @@ import org.mailautoconf.ProfileSigning;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.answer.Answer;
 import org.mailautoconf.answer.Answers;
+import org.mailautoconf.answer.AutodiscoverAnswers;
 import org.mailautoconf.answer.ClientFormat;
 import org.mailautoconf.answer.FormatRenderer;
 import org.mailautoconf.format.autoconfig.AutoconfigRenderer;
 import org.mailautoconf.format.mobileconfig.MobileconfigRenderer;
 import org.mailautoconf.format.mobileconfig.ProfileSigner;
+import org.mailautoconf.format.autodiscover.MobileSyncRenderer;
+import org.mailautoconf.format.autodiscover.OutlookRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +73,8 @@ public final class HttpService {
         Map<ClientFormat, FormatRenderer> renderers = new EnumMap<>(ClientFormat.class);
         renderers.put(ClientFormat.AUTOCONFIG, (p, d, a) -> Answer.ok(autoconfig.render(p, d, a), AutoconfigRenderer.CONTENT_TYPE));
         renderers.put(ClientFormat.MOBILECONFIG, profile);
+        renderers.put(ClientFormat.AUTODISCOVER_OUTLOOK, AutodiscoverAnswers.of(new OutlookRenderer()));
+        renderers.put(ClientFormat.AUTODISCOVER_MOBILESYNC, AutodiscoverAnswers.of(new MobileSyncRenderer()));
         signer.ifPresent(s -> renderers.put(ClientFormat.MOBILECONFIG_SIGNED, (p, d, a) -> {
             Answer unsigned = profile.render(p, d, a);
             byte[] signed = s.sign(unsigned.body());
@@ -94,14 +99,16 @@ public final class HttpService {
     public Future<Integer> start() {
         return watcher.loadInitial().compose(registry -> {
             Responses responses = new Responses(config.maxAge());
-            var router = Routes.router(vertx,
+            var router = Routes.router(vertx, new Routes.Handlers(
                     new RequestLog(metrics, config.accessLog()),
                     new AutoconfigHandler(answers, responses),
+                    new AutodiscoverHandler(answers, responses, Clock.systemUTC(), config),
+                    new AutodiscoverJsonHandler(answers, responses, config),
                     new MobileconfigHandler(vertx, answers, responses, signer.isPresent()),
                     new SetupPageHandler(answers, responses),
                     new HealthHandler(answers, watcher),
                     metrics,
-                    responses);
+                    responses));
             // One listener per core, each on its own event loop; Vert.x shares the socket between
             // them and spreads connections over them. Port 0 is not shared (each listener would get
             // its own random port), so a free-port service, as in tests, has one listener.

@@ -42,11 +42,22 @@ final class RequestLog {
             String format = ctx.get(FORMAT, "none");
             metrics.request(endpoint, format, outcome(status), nanos);
             if (accessLog) {
-                ACCESS.info("{} {} {} {}B {}us format={} domain={}", ctx.request().method(), ctx.request().path(), status,
+                ACCESS.info("{} {} {} {}B {}us format={} domain={}", ctx.request().method(), loggablePath(ctx.request().path()), status,
                         ctx.response().bytesWritten(), nanos / 1000, format, ctx.get(DOMAIN, "-"));
             }
         });
         ctx.next();
+    }
+
+    /** The path with any address in it cut off ({@code /mobileconfig/ADDR}, Autodiscover v2's {@code /v1.0/ADDR}). */
+    static String loggablePath(String path) {
+        if (path == null) {
+            return "";
+        }
+        String lower = path.toLowerCase(Locale.ROOT);
+        int at = lower.startsWith("/mobileconfig/") ? "/mobileconfig/".length()
+                : lower.startsWith("/autodiscover/autodiscover.json/v1.0/") ? "/autodiscover/autodiscover.json/v1.0/".length() : -1;
+        return at < 0 || at >= path.length() ? path : path.substring(0, at) + "…";
     }
 
     /** The endpoint family of a path: a fixed set, whatever the path. */

@@ -41,7 +41,7 @@ final class Responses {
      * never raw client input) and logged with the path, never with headers or the address.
      */
     void clientError(RoutingContext ctx, int status, String reason) {
-        LOG.info("{} {} -> {}: {}", ctx.request().method(), ctx.request().path(), status, reason);
+        LOG.info("{} {} -> {}: {}", ctx.request().method(), RequestLog.loggablePath(ctx.request().path()), status, reason);
         ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
                 .end(reason + "\n");
     }
@@ -52,11 +52,24 @@ final class Responses {
      */
     void page(RoutingContext ctx, int status, byte[] html, String contentType, String reason) {
         if (status >= 400) {
-            LOG.info("{} {} -> {}: {}", ctx.request().method(), ctx.request().path(), status, reason);
+            LOG.info("{} {} -> {}: {}", ctx.request().method(), RequestLog.loggablePath(ctx.request().path()), status, reason);
         }
         ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .end(Buffer.buffer(html));
+    }
+
+    /**
+     * An answer that describes a failure in the client's own format (an Autodiscover error, a v2
+     * JSON error): sent as built, never cached, with one log line. {@code route} names the
+     * endpoint instead of the path, because some paths carry the address.
+     */
+    void sendFailure(RoutingContext ctx, String route, Answer answer, String reason) {
+        LOG.info("{} {} -> {}: {}", ctx.request().method(), route, answer.status(), reason);
+        HttpServerResponse response = ctx.response();
+        answer.headers().forEach(response::putHeader);
+        response.setStatusCode(answer.status()).putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType())
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(Buffer.buffer(answer.body()));
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

@@ -1,0 +1,128 @@
+package org.mailautoconf.http;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.mailautoconf.ServiceConfig;
+import org.mailautoconf.answer.Answer;
+import org.mailautoconf.answer.Answers;
+import org.mailautoconf.answer.AutodiscoverAnswers;
+import org.mailautoconf.answer.ClientFormat;
+import org.mailautoconf.answer.Lookup;
+import org.mailautoconf.format.autodiscover.AutodiscoverRequest;
+import org.mailautoconf.format.autodiscover.ErrorCode;
+import org.mailautoconf.format.autodiscover.PoxEndpoint;
+import org.mailautoconf.format.autodiscover.ProtocolError;
+import org.mailautoconf.format.autodiscover.RequestReader;
+import org.mailautoconf.format.autodiscover.ResponseSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /autodiscover/autodiscover.xml} in any letter case: POST answers the request document
+ * (settings, a redirect, or the protocol's error, all with the status Exchange uses); GET is the
+ * HTTP redirect method and sends the client to the public https URL.
+ *
+ * <p>Outlook and Thunderbird send {@code Authorization: Basic} with every POST, Thunderbird even
+ * over plain http. Nothing here reads that header: the address comes from the body only.
+ */
+final class AutodiscoverHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AutodiscoverHandler.class);
+
+    private final Answers answers;
+    private final Responses responses;
+    private final Clock clock;
+    private final Optional<URI> publicBaseUrl;
+    private final long serverId;
+    private final RequestReader reader = new RequestReader();
+
+    AutodiscoverHandler(Answers answers, Responses responses, Clock clock, ServiceConfig config) {
+        this.answers = answers;
+        this.responses = responses;
+        this.clock = clock;
+        this.publicBaseUrl = config.publicBaseUrl();
+        String name = config.publicBaseUrl().map(URI::getHost).orElse(config.listenHost());
+        this.serverId = Integer.toUnsignedLong(name.hashCode());
+    }
+
+    void post(RoutingContext ctx) {
+        Buffer body = ctx.body().buffer();
+        RequestReader.Result read = reader.read(body == null ? new byte[0] : body.getBytes(), charset(ctx));
+        if (read instanceof RequestReader.Result.Rejected rejected) {
+            fail(ctx, rejected.error(), rejected.answerIn());
+            return;
+        }
+        AutodiscoverRequest request = ((RequestReader.Result.Accepted) read).request();
+        ClientFormat format = request.schema() == ResponseSchema.MOBILESYNC
+                ? ClientFormat.AUTODISCOVER_MOBILESYNC : ClientFormat.AUTODISCOVER_OUTLOOK;
+        Lookup lookup;
+        try {
+            lookup = answers.lookup(format, request.address().domain(), Optional.of(request.address()));
+        } catch (RuntimeException e) {
+            LOG.error("building the {} answer for a {} address failed", format.label(), request.address().domain(), e);
+            fail(ctx, new ProtocolError(ErrorCode.INTERNAL_ERROR, "building the answer failed"), Optional.of(request.schema()));
+            return;
+        }
+        if (lookup instanceof Lookup.Found found) {
+            responses.send(ctx, found.answer());
+        } else if (lookup instanceof Lookup.Refused refused) {
+            ErrorCode code = ErrorCode.byCode(refused.refusal().code()).orElse(ErrorCode.INTERNAL_ERROR);
+            fail(ctx, new ProtocolError(code, refused.refusal().reason()), Optional.of(request.schema()));
+        } else {
+            fail(ctx, new ProtocolError(ErrorCode.ADDRESS_NOT_FOUND,
+                    "no mail provider is known for " + request.address().domain().ascii()), Optional.of(request.schema()));
+        }
+    }
+
+    /**
+     * The HTTP redirect method (MS-OXDISCO 3.1.5.4): Outlook GETs
+     * {@code http://autodiscover.<domain>/Autodiscover/Autodiscover.xml} and expects a 302 to the
+     * https URL it then POSTs to. Asked at the public host itself, a redirect would loop.
+     */
+    void get(RoutingContext ctx) {
+        if (publicBaseUrl.isEmpty()) {
+            ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
+            responses.clientError(ctx, 405, "Autodiscover asks by POST here; the HTTP redirect method needs the public https URL"
+                    + " of this service (serve --public-url)");
+            return;
+        }
+        String host = ctx.request().authority() == null ? "" : ctx.request().authority().host();
+        if (host.equalsIgnoreCase(publicBaseUrl.get().getHost())) {
+            ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
+            responses.clientError(ctx, 405, "this is the Autodiscover URL itself: POST the request document here");
+            return;
+        }
+        String target = PoxEndpoint.under(publicBaseUrl.get()).toString();
+        byte[] body = new byte[0];
+        responses.send(ctx, new Answer(302, body, "text/plain; charset=utf-8", Answer.etagOf(body), Map.of("Location", target)));
+    }
+
+    private void fail(RoutingContext ctx, ProtocolError error, Optional<ResponseSchema> answerIn) {
+        Answer answer = AutodiscoverAnswers.error(error, answerIn, clock.instant(), serverId);
+        responses.sendFailure(ctx, PoxEndpoint.PATH, answer, "Autodiscover error " + error.code().code() + ": " + error.reason());
+    }
+
+    /** The {@code charset} parameter of the Content-Type, which RFC 7303 puts before the XML declaration. */
+    static Optional<String> charset(RoutingContext ctx) {
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null) {
+            return Optional.empty();
+        }
+        for (String parameter : type.split(";")) {
+            String[] pair = parameter.split("=", 2);
+            if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
+                String value = pair[1].strip();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                return value.isEmpty() ? Optional.empty() : Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+}

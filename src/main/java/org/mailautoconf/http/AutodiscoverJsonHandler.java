@@ -1,0 +1,90 @@
+package org.mailautoconf.http;
+
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import org.mailautoconf.ServiceConfig;
+import org.mailautoconf.answer.Answer;
+import org.mailautoconf.answer.Answers;
+import org.mailautoconf.format.autodiscover.JsonRenderer;
+import org.mailautoconf.format.autodiscover.V2Protocol;
+import org.mailautoconf.registry.EmailAddress;
+import org.mailautoconf.registry.Provider;
+import org.mailautoconf.registry.Registry;
+
+/**
+ * Autodiscover v2: {@code GET /autodiscover/autodiscover.json?Email=ADDR&Protocol=P} and
+ * {@code GET /autodiscover/autodiscover.json/v1.0/ADDR?Protocol=P}, paths and parameter names
+ * in any letter case. Microsoft's cloud asks this on behalf of new Outlook clients.
+ */
+final class AutodiscoverJsonHandler {
+
+    /** Named in log lines instead of the path, which may hold the address. */
+    static final String ROUTE = "/autodiscover/autodiscover.json";
+
+    private final Answers answers;
+    private final Responses responses;
+    private final Optional<URI> publicBaseUrl;
+    private final JsonRenderer json = new JsonRenderer();
+
+    AutodiscoverJsonHandler(Answers answers, Responses responses, ServiceConfig config) {
+        this.answers = answers;
+        this.responses = responses;
+        this.publicBaseUrl = config.publicBaseUrl();
+    }
+
+    void byQuery(RoutingContext ctx) {
+        answer(ctx, param(ctx, "Email"));
+    }
+
+    void byPath(RoutingContext ctx) {
+        answer(ctx, ctx.pathParam("address"));
+    }
+
+    private void answer(RoutingContext ctx, String email) {
+        String protocol = param(ctx, "Protocol");
+        JsonRenderer.JsonReply reply;
+        if (protocol == null || V2Protocol.byName(protocol).isEmpty()) {
+            reply = json.invalidProtocol(protocol);
+        } else {
+            Optional<EmailAddress> address = address(email);
+            if (address.isEmpty()) {
+                reply = json.error(400, "InvalidUser", "Send the address as ?Email=name@example.org or /v1.0/name@example.org.");
+            } else {
+                Registry registry = answers.registry().orElse(null);
+                Optional<Provider> provider = registry == null ? Optional.empty()
+                        : registry.providerFor(address.get().domain()).map(Registry.Match::provider);
+                reply = json.answer(protocol, provider, address.get(), publicBaseUrl);
+            }
+        }
+        Answer answer = new Answer(reply.status(), reply.body(), JsonRenderer.CONTENT_TYPE, Answer.etagOf(reply.body()), Map.of());
+        if (reply.errorCode().isEmpty()) {
+            responses.send(ctx, answer);
+        } else {
+            responses.sendFailure(ctx, ROUTE, answer, "v2 JSON error " + reply.errorCode().get());
+        }
+    }
+
+    private static Optional<EmailAddress> address(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            // Query decoding turns '+' into a space; a space is never in an address, a '+' often is.
+            return Optional.of(EmailAddress.parse(text.replace(' ', '+')));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A query parameter by name in any letter case: clients send {@code Email}, {@code email}, ... */
+    private static String param(RoutingContext ctx, String name) {
+        for (Map.Entry<String, String> e : ctx.queryParams()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+}

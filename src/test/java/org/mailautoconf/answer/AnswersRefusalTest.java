@@ -1,0 +1,47 @@
+package org.mailautoconf.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.mailautoconf.format.autodiscover.MobileSyncRenderer;
+import org.mailautoconf.registry.DomainName;
+import org.mailautoconf.registry.EmailAddress;
+import org.mailautoconf.testing.ShippedProviders;
+
+/** A renderer may refuse a provider it was asked about; the lookup then says so instead of rendering. */
+class AnswersRefusalTest {
+
+    private final Answers answers = new Answers(Map.of(ClientFormat.AUTODISCOVER_MOBILESYNC, AutodiscoverAnswers.of(new MobileSyncRenderer())));
+
+    private Lookup lookup(String address) {
+        answers.publish(ShippedProviders.registry());
+        EmailAddress a = EmailAddress.parse(address);
+        return answers.lookup(ClientFormat.AUTODISCOVER_MOBILESYNC, a.domain(), Optional.of(a));
+    }
+
+    @Test
+    void lookup_providerWithoutActiveSync_isRefusedWith601() {
+        Lookup lookup = lookup("a@unimi.it");
+        assertThat(lookup).isInstanceOf(Lookup.Refused.class);
+        Lookup.Refused refused = (Lookup.Refused) lookup;
+        assertThat(refused.refusal().code()).isEqualTo(601);
+        assertThat(refused.provider().id()).isEqualTo("unimi");
+    }
+
+    @Test
+    void lookup_providerWithActiveSync_isFound() {
+        Lookup lookup = lookup("a@polito.it");
+        assertThat(lookup).isInstanceOf(Lookup.Found.class);
+        Answer answer = ((Lookup.Found) lookup).answer();
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).isEqualTo("text/xml; charset=utf-8");
+        assertThat(answer.etag()).isEqualTo(Answer.etagOf(answer.body()));
+    }
+
+    @Test
+    void lookup_unknownDomain_isNoProvider() {
+        assertThat(lookup("a@unknown.example")).isEqualTo(new Lookup.NoProvider(DomainName.parse("unknown.example")));
+    }
+}
