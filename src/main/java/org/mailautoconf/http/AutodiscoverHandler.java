@@ -60,6 +60,8 @@ final class AutodiscoverHandler {
         AutodiscoverRequest request = ((RequestReader.Result.Accepted) read).request();
         ClientFormat format = request.schema() == ResponseSchema.MOBILESYNC
                 ? ClientFormat.AUTODISCOVER_MOBILESYNC : ClientFormat.AUTODISCOVER_OUTLOOK;
+        RequestLog.format(ctx, format.label());
+        RequestLog.domain(ctx, request.address().domain().ascii());
         Lookup lookup;
         try {
             lookup = answers.lookup(format, request.address().domain(), Optional.of(request.address()));
@@ -103,6 +105,7 @@ final class AutodiscoverHandler {
     }
 
     private void fail(RoutingContext ctx, ProtocolError error, Optional<ResponseSchema> answerIn) {
+        RequestLog.protocolError(ctx);
         Answer answer = AutodiscoverAnswers.error(error, answerIn, clock.instant(), serverId);
         responses.sendFailure(ctx, PoxEndpoint.PATH, answer, "Autodiscover error " + error.code().code() + ": " + error.reason());
     }

@@ -43,6 +43,7 @@ final class AutodiscoverJsonHandler {
     }
 
     private void answer(RoutingContext ctx, String email) {
+        RequestLog.format(ctx, "autodiscover-json");
         String protocol = param(ctx, "Protocol");
         JsonRenderer.JsonReply reply;
         if (protocol == null || V2Protocol.byName(protocol).isEmpty()) {
@@ -62,6 +63,7 @@ final class AutodiscoverJsonHandler {
         if (reply.errorCode().isEmpty()) {
             responses.send(ctx, answer);
         } else {
+            RequestLog.protocolError(ctx);
             responses.sendFailure(ctx, ROUTE, answer, "v2 JSON error " + reply.errorCode().get());
         }
     }

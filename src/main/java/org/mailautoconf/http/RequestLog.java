@@ -16,6 +16,7 @@ final class RequestLog {
     private static final Logger ACCESS = LoggerFactory.getLogger("org.mailautoconf.access");
     private static final String FORMAT = "mailautoconf.format";
     private static final String DOMAIN = "mailautoconf.domain";
+    private static final String OUTCOME = "mailautoconf.outcome";
 
     private final Metrics metrics;
     private final boolean accessLog;
@@ -33,6 +34,11 @@ final class RequestLog {
         ctx.put(DOMAIN, asciiDomain);
     }
 
+    /** An error told in the client's own protocol (Autodiscover sends its errors with HTTP 200). */
+    static void protocolError(RoutingContext ctx) {
+        ctx.put(OUTCOME, "protocol_error");
+    }
+
     void handle(RoutingContext ctx) {
         long start = System.nanoTime();
         ctx.addEndHandler(v -> {
@@ -40,7 +46,7 @@ final class RequestLog {
             int status = ctx.response().getStatusCode();
             String endpoint = endpoint(ctx.request().path());
             String format = ctx.get(FORMAT, "none");
-            metrics.request(endpoint, format, outcome(status), nanos);
+            metrics.request(endpoint, format, ctx.get(OUTCOME, outcome(status)), nanos);
             if (accessLog) {
                 ACCESS.info("{} {} {} {}B {}us format={} domain={}", ctx.request().method(), loggablePath(ctx.request().path()), status,
                         ctx.response().bytesWritten(), nanos / 1000, format, ctx.get(DOMAIN, "-"));
