@@ -35,12 +35,12 @@ public final class Metrics {
         return registry;
     }
 
-    /** A Vert.x whose HTTP server and JVM metrics go to this registry, labelled by method and status only. */
+    /** A Vert.x whose HTTP server, pool and JVM metrics go to this registry, labelled by method, status and pool only. */
     public Vertx newVertx() {
         MicrometerMetricsOptions options = new MicrometerMetricsOptions()
                 .setEnabled(true)
                 .setJvmMetricsEnabled(true)
-                .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE));
+                .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME));
         return Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(options))
                 .withMetrics(new MicrometerMetricsFactory(registry))

@@ -2,18 +2,11 @@ package org.mailautoconf.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.answer.Answers;
 import org.mailautoconf.registry.Registry;
@@ -24,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the live registry in step with {@code providers.d/}: checks a cheap fingerprint of the
- * directory (names, sizes, modification times, following the symlinks Kubernetes ConfigMaps
- * use) and, when it changed, loads a whole new registry on a worker thread. A valid one is
+ * Keeps the live registry in step with {@code providers.d/}: every reload interval it asks
+ * {@link DirectoryChanges} whether anything changed and, if so, loads a whole new registry on a
+ * worker thread. A valid one is
  * published in one step; an invalid one is logged and the previous one keeps serving.
  */
 final class RegistryWatcher {
@@ -40,7 +33,7 @@ final class RegistryWatcher {
     private final Clock clock;
     private final Metrics metrics;
     private final AtomicReference<ReloadStatus> status = new AtomicReference<>();
-    private String fingerprint = "";
+    private DirectoryChanges changes;
     private long timer = -1;
 
     RegistryWatcher(Vertx vertx, ServiceConfig config, Answers answers, Clock clock, Metrics metrics) {
@@ -54,7 +47,8 @@ final class RegistryWatcher {
     /** Loads the directory once; fails with the errors when the registry is not valid. */
     Future<Registry> loadInitial() {
         return vertx.executeBlocking(() -> {
-            fingerprint = fingerprint();
+            // Watching starts before the first read, so an edit made while it loads is seen.
+            changes = new DirectoryChanges(config.providersDir());
             LoadResult result = load();
             if (result.registry().isEmpty()) {
                 throw new InvalidRegistryException(result.errors());
@@ -75,6 +69,9 @@ final class RegistryWatcher {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
+        if (changes != null) {
+            changes.close();
+        }
     }
 
     Optional<ReloadStatus> status() {
@@ -83,23 +80,22 @@ final class RegistryWatcher {
 
     /** One check: reload when the directory changed. Runs on a worker, one at a time. */
     void checkOnce() {
-        String now = fingerprint();
-        if (now.equals(fingerprint)) {
-            return;
+        if (changes.changed()) {
+            load();
         }
-        fingerprint = now;
-        load();
     }
 
     private LoadResult load() {
+        long started = System.nanoTime();
         LoadResult result = loader.load(config.providersDir(), config.defaultProvider());
+        long millis = (System.nanoTime() - started) / 1_000_000;
         String serving;
         if (result.registry().isPresent()) {
             Registry r = result.registry().get();
             answers.publish(r);
             serving = r.version();
-            LOG.info("registry {} loaded from {}: {} providers, {} domains", r.version(), config.providersDir(),
-                    r.providers().size(), r.domainCount());
+            LOG.info("registry {} loaded from {} in {} ms: {} providers, {} domains", r.version(), config.providersDir(),
+                    millis, r.providers().size(), r.domainCount());
             result.problems().stream().filter(p -> !p.isError()).forEach(p -> LOG.info("{}", p));
         } else {
             serving = answers.registry().map(Registry::version).orElse(null);
@@ -110,25 +106,6 @@ final class RegistryWatcher {
         status.set(new ReloadStatus(clock.instant(), result.registry().isPresent(), serving, result.errors()));
         metrics.reload(result.registry().isPresent());
         return result;
-    }
-
-    private String fingerprint() {
-        Path dir = config.providersDir();
-        if (!Files.isDirectory(dir)) {
-            return "missing";
-        }
-        try (Stream<Path> files = Files.walk(dir, 3, FileVisitOption.FOLLOW_LINKS)) {
-            return files.filter(Files::isRegularFile).sorted().map(p -> {
-                try {
-                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                    return p + "|" + a.size() + "|" + a.lastModifiedTime().toMillis() + "|" + a.lastModifiedTime().toInstant().getNano();
-                } catch (IOException e) {
-                    return p + "|?";
-                }
-            }).collect(Collectors.joining("\n"));
-        } catch (IOException | UncheckedIOException e) {
-            return "unreadable " + e.getMessage();
-        }
     }
 
     /** The provider directory did not load; the message lists every error. */

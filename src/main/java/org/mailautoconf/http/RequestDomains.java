@@ -8,6 +8,8 @@ import org.mailautoconf.registry.EmailAddress;
 /** Reads what a request asks about: an address from the query, or a domain from the Host header. */
 final class RequestDomains {
 
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("[0-9.]+");
+
     private RequestDomains() {
     }
 
@@ -31,7 +33,7 @@ final class RequestDomains {
      */
     static Optional<DomainName> fromHost(RoutingContext ctx) {
         String host = ctx.request().authority() == null ? null : ctx.request().authority().host();
-        if (host == null || host.isEmpty() || host.startsWith("[") || host.matches("[0-9.]+")) {
+        if (host == null || host.isEmpty() || host.startsWith("[") || IPV4.matcher(host).matches()) {
             return Optional.empty();
         }
         try {

@@ -31,12 +31,17 @@ public record DomainName(String ascii, String unicode) implements Comparable<Dom
             throw new IllegalArgumentException("domain name is too long");
         }
         String ascii;
-        try {
-            // Without USE_STD3_ASCII_RULES: the label checks below say the same in words a person
-            // understands, where the JDK says "Contains non-LDH ASCII characters".
-            ascii = IDN.toASCII(name, 0).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a valid domain name: " + e.getMessage());
+        if (isAscii(name)) {
+            // The common case, and on every request: no IDN conversion needed, the checks below suffice.
+            ascii = name.toLowerCase(Locale.ROOT);
+        } else {
+            try {
+                // Without USE_STD3_ASCII_RULES: the label checks below say the same in words a person
+                // understands, where the JDK says "Contains non-LDH ASCII characters".
+                ascii = IDN.toASCII(name, 0).toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("not a valid domain name: " + e.getMessage());
+            }
         }
         if (ascii.isEmpty() || ascii.length() > 253) {
             throw new IllegalArgumentException("a domain name has 1 to 253 characters");
@@ -59,8 +64,17 @@ public record DomainName(String ascii, String unicode) implements Comparable<Dom
                 }
             }
         }
-        String unicode = IDN.toUnicode(ascii, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+        String unicode = ascii.contains("xn--") ? IDN.toUnicode(ascii, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT) : ascii;
         return new DomainName(ascii, unicode);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The name one label up ({@code a.b.c} → {@code b.c}), or null at the top. */

@@ -32,8 +32,10 @@ public final class Registry {
      *         (the loader reports that with file and line before it gets here)
      */
     public Registry(List<Provider> providers, Optional<Provider> defaultProvider, String version) {
-        Map<String, Provider> ids = new LinkedHashMap<>();
-        Map<DomainName, Provider> exactIndex = new HashMap<>();
+        // Sized up front: a hoster's registry has a million names, and rehashing them costs seconds.
+        int names = providers.stream().mapToInt(p -> p.domains().size()).sum();
+        Map<String, Provider> ids = new LinkedHashMap<>(capacity(providers.size()));
+        Map<DomainName, Provider> exactIndex = new HashMap<>(capacity(names));
         Map<DomainName, Provider> wildcardIndex = new HashMap<>();
         for (Provider p : providers) {
             if (ids.putIfAbsent(p.id(), p) != null) {
@@ -48,10 +50,15 @@ public final class Registry {
             }
         }
         this.byId = Collections.unmodifiableMap(ids);
-        this.exact = Map.copyOf(exactIndex);
-        this.wildcards = Map.copyOf(wildcardIndex);
+        // Never written after this point; wrapping, not copying, keeps a million entries from being copied again.
+        this.exact = Collections.unmodifiableMap(exactIndex);
+        this.wildcards = Collections.unmodifiableMap(wildcardIndex);
         this.defaultProvider = defaultProvider;
         this.version = version;
+    }
+
+    private static int capacity(int entries) {
+        return (int) Math.min(Integer.MAX_VALUE, entries * 4L / 3 + 16);
     }
 
     /**

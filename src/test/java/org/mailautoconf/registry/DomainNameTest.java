@@ -43,7 +43,7 @@ class DomainNameTest {
             "'has space.it'      | only letters, digits, '-' and '.'",
             "-mail.example.org   | neither starts nor ends with '-'",
             "mail-.example.org   | neither starts nor ends with '-'",
-            "mail..example.org   | not a valid domain name",
+            "mail..example.org   | no empty labels",
     })
     void parse_rejectsWhatIsNotAHostName(String text, String why) {
         assertThatIllegalArgumentException().isThrownBy(() -> DomainName.parse(text)).withMessageContaining(why);

@@ -20,6 +20,8 @@ import org.mailautoconf.registry.LocalizedText;
  */
 final class NodeReader {
 
+    private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+
     private final List<Problem> problems;
     private final boolean complete;
 
@@ -189,7 +191,7 @@ final class NodeReader {
         }
         Map<String, String> byLanguage = new LinkedHashMap<>();
         for (YamlNode.Entry lang : m.entries()) {
-            if (!lang.key().matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+            if (!LANGUAGE_TAG.matcher(lang.key()).matches()) {
                 error(lang.keyLocation(), join(path, lang.key()), "bad-language",
                         "'" + lang.key() + "' is not a language tag such as it, en or pt-BR");
                 continue;

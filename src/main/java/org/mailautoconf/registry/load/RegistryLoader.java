@@ -31,11 +31,35 @@ import org.mailautoconf.registry.Registry;
  */
 public final class RegistryLoader {
 
-    private static final String ID_PATTERN = "[a-z0-9]([a-z0-9.-]*[a-z0-9])?";
+    /** Thread-safe: Jackson's factory makes a parser per file. */
+    private final YamlReader yaml = new YamlReader();
 
-    private record SourceFile(String name, Path path, YamlNode.Mapping root, String id, YamlNode.Entry extendsEntry, boolean profile) {}
+    private static final java.util.regex.Pattern ID_PATTERN = java.util.regex.Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?");
 
-    public LoadResult load(Path dir, Optional<String> defaultProviderId) {
+    /**
+     * One provider file as read. {@code root} is null for a file taken over unchanged from the
+     * previous load ({@code reused} then holds its earlier binding).
+     */
+    private record SourceFile(String name, Path path, byte[] hash, YamlNode.Mapping root, String id, Location idAt,
+                              YamlNode.Entry extendsEntry, boolean profile, List<Problem> readProblems, Bound reused) {
+
+        /** Bound on its own: extends nothing, is no profile, and names no CA file (whose content it would depend on). */
+        boolean standsAlone() {
+            return extendsEntry == null && !profile && root != null && root.entry("caCertificate").isEmpty();
+        }
+    }
+
+    /** What the previous load learned of a file that stands alone, kept while its bytes stay the same. */
+    private record Reusable(byte[] hash, SourceFile file) {}
+
+    /**
+     * Files that stood alone in the previous load, by path: a reload parses and checks again only
+     * what changed, so one edit in a hoster's 100,000 files does not cost a full load.
+     */
+    private Map<Path, Reusable> reusable = Map.of();
+
+    /** One load at a time per loader: a load replaces what the next one may reuse. */
+    public synchronized LoadResult load(Path dir, Optional<String> defaultProviderId) {
         Set<Problem> problems = new LinkedHashSet<>();
         List<Problem> sink = new ArrayList<>();
         MessageDigest digest = sha256();
@@ -47,27 +71,27 @@ public final class RegistryLoader {
         for (SourceFile f : files) {
             SourceFile before = byId.putIfAbsent(f.id, f);
             if (before != null) {
-                Location at = f.root.entry("id").map(e -> e.value().location()).orElse(f.root.location());
-                sink.add(Problem.error(at, "id", "duplicate-id", "the id '" + f.id + "' is already used by " + before.name));
+                sink.add(Problem.error(f.idAt, "id", "duplicate-id", "the id '" + f.id + "' is already used by " + before.name));
             }
         }
 
+        // Each file is bound on its own (in parallel); claims on domains are then checked in file order.
+        List<Bound> bound = byId.values().parallelStream().map(f -> f.reused != null ? f.reused : bind(f, byId)).toList();
+        remember(bound);
         List<Provider> providers = new ArrayList<>();
         Map<String, String> claims = new HashMap<>();
-        for (SourceFile f : byId.values()) {
-            YamlNode.Mapping tree = resolve(f, byId, sink);
-            if (tree == null) {
-                continue;
+        for (Bound b : bound) {
+            sink.addAll(b.problems());
+            for (Claim c : b.claims()) {
+                String before = claims.putIfAbsent(c.key(), b.file().name);
+                if (before != null) {
+                    sink.add(Problem.error(c.at(), "domains", "duplicate-domain",
+                            c.key() + " is already claimed by " + before + "; a domain belongs to one provider"));
+                }
             }
-            NodeReader reader = new NodeReader(sink, !f.profile);
-            Provider p = new ProviderBinder(reader).bind(tree, f.path);
-            if (!f.profile) {
-                checkClaims(f, claims, sink);
-            }
-            if (p != null) {
-                new ClientCompatibility(reader).check(p, tree);
-                p.caCertificate().flatMap(CaCertificate::certificate).ifPresent(c -> digestCertificate(digest, c));
-                providers.add(p);
+            if (b.provider() != null) {
+                b.provider().caCertificate().flatMap(CaCertificate::certificate).ifPresent(c -> digestCertificate(digest, c));
+                providers.add(b.provider());
             }
         }
         problems.addAll(sink);
@@ -89,6 +113,40 @@ public final class RegistryLoader {
         return new LoadResult(Optional.of(new Registry(providers, defaultProvider, version)), all);
     }
 
+    /** A file after binding: the provider (null for a profile or when it has errors) and the file's problems. */
+    private record Bound(SourceFile file, Provider provider, List<Claim> claims, List<Problem> problems) {}
+
+    /** Keeps, for the next load, the bindings of the files that stand alone, without their parse trees. */
+    private void remember(List<Bound> bound) {
+        Map<Path, Reusable> next = new HashMap<>();
+        for (Bound b : bound) {
+            SourceFile f = b.file();
+            if (f.reused != null) {
+                next.put(f.path, reusable.get(f.path));
+            } else if (f.standsAlone()) {
+                SourceFile slim = new SourceFile(f.name, f.path, f.hash, null, f.id, f.idAt, null, false, f.readProblems, null);
+                Bound kept = new Bound(slim, b.provider(), b.claims(), b.problems());
+                next.put(f.path, new Reusable(f.hash, new SourceFile(f.name, f.path, f.hash, null, f.id, f.idAt, null, false,
+                        f.readProblems, kept)));
+            }
+        }
+        reusable = next;
+    }
+
+    private Bound bind(SourceFile f, Map<String, SourceFile> byId) {
+        List<Problem> problems = new ArrayList<>();
+        YamlNode.Mapping tree = resolve(f, byId, problems);
+        if (tree == null) {
+            return new Bound(f, null, claims(f), problems);
+        }
+        NodeReader reader = new NodeReader(problems, !f.profile);
+        Provider p = new ProviderBinder(reader).bind(tree, f.path);
+        if (p != null) {
+            new ClientCompatibility(reader).check(p, tree);
+        }
+        return new Bound(f, p, claims(f), problems);
+    }
+
     private List<SourceFile> readAll(Path dir, List<Problem> problems, MessageDigest digest) {
         List<Path> paths;
         try (Stream<Path> s = Files.list(dir)) {
@@ -101,50 +159,71 @@ public final class RegistryLoader {
                     "cannot read the provider directory: " + e));
             return List.of();
         }
-        YamlReader yaml = new YamlReader();
+        // Files are read and parsed in parallel; problems and the version hash keep file order.
+        List<ReadFile> read = paths.parallelStream().map(this::readOne).toList();
         List<SourceFile> out = new ArrayList<>();
-        for (Path path : paths) {
-            String name = path.toString();
-            byte[] bytes;
-            String text;
-            try {
-                bytes = Files.readAllBytes(path);
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                problems.add(Problem.error(new Location(name, 1, 1), "", "not-utf8", "the file is not UTF-8 text"));
-                continue;
-            } catch (IOException e) {
-                problems.add(Problem.error(new Location(name, 1, 1), "", "unreadable", "cannot read the file: " + e));
-                continue;
+        for (ReadFile r : read) {
+            problems.addAll(r.problems());
+            if (r.hash() != null) {
+                digest.update(r.path().getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(r.hash());
             }
-            digest.update(path.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(bytes);
-            YamlNode root = yaml.read(name, text, problems);
-            if (root == null) {
-                continue;
+            if (r.file() != null) {
+                out.add(r.file());
             }
-            if (!(root instanceof YamlNode.Mapping mapping)) {
-                problems.add(Problem.error(root.location(), "", "wrong-type",
-                        "a provider file is a map of fields (id:, name:, domains:, ...), not " + root.describe()));
-                continue;
-            }
-            NodeReader reader = new NodeReader(problems, true);
-            String id = reader.require(fieldsOf(mapping), "id", mapping.location(), "", "a short name for this file, such as polito")
-                    ? reader.text(mapping.entry("id").orElseThrow(), "id") : null;
-            if (id == null) {
-                continue;
-            }
-            if (!id.matches(ID_PATTERN)) {
-                problems.add(Problem.error(mapping.entry("id").orElseThrow().value().location(), "id", "bad-id",
-                        "an id has lower-case letters, digits, '-' and '.', such as tim-pec; was '" + id + "'"));
-                continue;
-            }
-            Boolean profile = mapping.entry("profile").map(e -> reader.bool(e, "profile")).orElse(false);
-            out.add(new SourceFile(name, path, mapping, id, mapping.entry("extends").orElse(null), Boolean.TRUE.equals(profile)));
         }
         return out;
+    }
+
+    /** One file: its content hash (null when unreadable), what it holds (null when unusable), and its problems. */
+    private record ReadFile(Path path, byte[] hash, SourceFile file, List<Problem> problems) {}
+
+    private ReadFile readOne(Path path) {
+        String name = path.toString();
+        List<Problem> problems = new ArrayList<>();
+        byte[] bytes;
+        String text;
+        try {
+            bytes = Files.readAllBytes(path);
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            problems.add(Problem.error(new Location(name, 1, 1), "", "not-utf8", "the file is not UTF-8 text"));
+            return new ReadFile(path, null, null, problems);
+        } catch (IOException e) {
+            problems.add(Problem.error(new Location(name, 1, 1), "", "unreadable", "cannot read the file: " + e));
+            return new ReadFile(path, null, null, problems);
+        }
+        byte[] hash = sha256().digest(bytes);
+        Reusable before = reusable.get(path);
+        if (before != null && java.util.Arrays.equals(before.hash(), hash)) {
+            return new ReadFile(path, hash, before.file(), before.file().readProblems);
+        }
+        YamlNode root = yaml.read(name, text, problems);
+        if (root == null) {
+            return new ReadFile(path, hash, null, problems);
+        }
+        if (!(root instanceof YamlNode.Mapping mapping)) {
+            problems.add(Problem.error(root.location(), "", "wrong-type",
+                    "a provider file is a map of fields (id:, name:, domains:, ...), not " + root.describe()));
+            return new ReadFile(path, hash, null, problems);
+        }
+        NodeReader reader = new NodeReader(problems, true);
+        String id = reader.require(fieldsOf(mapping), "id", mapping.location(), "", "a short name for this file, such as polito")
+                ? reader.text(mapping.entry("id").orElseThrow(), "id") : null;
+        if (id == null) {
+            return new ReadFile(path, hash, null, problems);
+        }
+        if (!ID_PATTERN.matcher(id).matches()) {
+            problems.add(Problem.error(mapping.entry("id").orElseThrow().value().location(), "id", "bad-id",
+                    "an id has lower-case letters, digits, '-' and '.', such as tim-pec; was '" + id + "'"));
+            return new ReadFile(path, hash, null, problems);
+        }
+        Boolean profile = mapping.entry("profile").map(e -> reader.bool(e, "profile")).orElse(false);
+        Location idAt = mapping.entry("id").orElseThrow().value().location();
+        return new ReadFile(path, hash, new SourceFile(name, path, hash, mapping, id, idAt, mapping.entry("extends").orElse(null),
+                Boolean.TRUE.equals(profile), List.copyOf(problems), null), problems);
     }
 
     private static Map<String, YamlNode.Entry> fieldsOf(YamlNode.Mapping m) {
@@ -180,36 +259,55 @@ public final class RegistryLoader {
             }
             current = parent;
         }
-        YamlNode.Mapping tree = chain.get(0).root;
+        YamlNode.Mapping tree = treeOf(chain.get(0));
         for (int i = 1; i < chain.size(); i++) {
-            tree = Inheritance.merge(tree, chain.get(i).root);
+            tree = Inheritance.merge(tree, treeOf(chain.get(i)));
         }
         return tree;
     }
 
-    private void checkClaims(SourceFile f, Map<String, String> claims, List<Problem> problems) {
-        Optional<YamlNode.Entry> domains = f.root.entry("domains");
-        if (domains.isEmpty() || !(domains.get().value() instanceof YamlNode.Sequence seq)) {
-            return;
+    /**
+     * The parse tree of a file in a chain. A file taken over from the previous load has none kept
+     * (a newly added child extends it): it is read again, which is rare and changes nothing else.
+     */
+    private YamlNode.Mapping treeOf(SourceFile f) {
+        if (f.root != null) {
+            return f.root;
         }
+        try {
+            YamlNode root = yaml.read(f.name, Files.readString(f.path), new ArrayList<>());
+            if (root instanceof YamlNode.Mapping m) {
+                return m;
+            }
+        } catch (IOException e) {
+            // the file changed under us; the next check of the directory reloads
+        }
+        return new YamlNode.Mapping(List.of(), f.idAt);
+    }
+
+    /** A domain (or {@code *.} pattern, ASCII form) that a file claims, and where it says so. */
+    private record Claim(String key, Location at) {}
+
+    /** The file's domain claims, parsed where the file is bound (in parallel); bad names are the binder's to report. */
+    private static List<Claim> claims(SourceFile f) {
+        Optional<YamlNode.Entry> domains = f.root.entry("domains");
+        if (f.profile || domains.isEmpty() || !(domains.get().value() instanceof YamlNode.Sequence seq)) {
+            return List.of();
+        }
+        List<Claim> out = new ArrayList<>();
         for (YamlNode item : seq.items()) {
             String text = NodeReader.scalarText(item);
             if (text == null) {
                 continue;
             }
             boolean wildcard = text.startsWith("*.");
-            String key;
             try {
-                key = (wildcard ? "*." : "") + DomainName.parse(wildcard ? text.substring(2) : text).ascii();
+                out.add(new Claim((wildcard ? "*." : "") + DomainName.parse(wildcard ? text.substring(2) : text).ascii(), item.location()));
             } catch (IllegalArgumentException e) {
-                continue;
-            }
-            String before = claims.putIfAbsent(key, f.name);
-            if (before != null) {
-                problems.add(Problem.error(item.location(), "domains", "duplicate-domain",
-                        key + " is already claimed by " + before + "; a domain belongs to one provider"));
+                // reported by the binder with its reason
             }
         }
+        return out;
     }
 
     private static void digestCertificate(MessageDigest digest, java.security.cert.X509Certificate c) {
