@@ -56,13 +56,14 @@ public final class Answers {
      */
     public synchronized void publish(Registry registry) {
         Live before = live.get();
-        Map<String, Long> generations = new HashMap<>();
+        Map<String, Long> generations = new HashMap<>(registry.providers().size() * 4 / 3 + 16);
         for (Provider p : registry.providers()) {
             Optional<Provider> old = before == null ? Optional.empty() : before.registry().provider(p.id());
             boolean same = old.isPresent() && old.get().equals(p);
             generations.put(p.id(), same ? before.generations().get(p.id()) : nextGeneration++);
         }
-        live.set(new Live(registry, Map.copyOf(generations)));
+        // Never written after this; a HashMap looks up 100,000 ids faster than Map.copyOf's probing table.
+        live.set(new Live(registry, java.util.Collections.unmodifiableMap(generations)));
         if (before != null) {
             complete.asMap().keySet().removeIf(k -> !Long.valueOf(k.generation()).equals(generations.get(k.providerId())));
             prepared.asMap().keySet().removeIf(k -> !Long.valueOf(k.generation()).equals(generations.get(k.providerId())));

@@ -46,7 +46,7 @@ class MetricsAndAccessLogTest {
                     .contains("mailautoconf_registry_reloads_total{result=\"ok\"} 1.0")
                     .contains("mailautoconf_registry_providers 4.0")
                     .contains("mailautoconf_registry_domains 8.0")
-                    .contains("vertx_http_server_requests_total{code=\"200\",method=\"GET\"}")
+                    .contains("vertx_pool_queue_pending")
                     .contains("jvm_memory_used_bytes");
             assertThat(text).doesNotContain("polito.it").doesNotContain("unknown1").doesNotContain("user1");
         }
