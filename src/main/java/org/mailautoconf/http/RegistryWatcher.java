@@ -34,6 +34,7 @@ final class RegistryWatcher {
     private final Metrics metrics;
     private final AtomicReference<ReloadStatus> status = new AtomicReference<>();
     private DirectoryChanges changes;
+    private boolean pending;
     private long timer = -1;
 
     RegistryWatcher(Vertx vertx, ServiceConfig config, Answers answers, Clock clock, Metrics metrics) {
@@ -78,9 +79,16 @@ final class RegistryWatcher {
         return Optional.ofNullable(status.get());
     }
 
-    /** One check: reload when the directory changed. Runs on a worker, one at a time. */
+    /**
+     * One check, on a worker, one at a time: a change is loaded once the directory has been quiet
+     * for a whole interval, so a file being written (an editor's save, a git checkout of many
+     * files) is not read half-way.
+     */
     void checkOnce() {
         if (changes.changed()) {
+            pending = true;
+        } else if (pending) {
+            pending = false;
             load();
         }
     }

@@ -43,7 +43,10 @@ class LiveReloadTest {
             String version = readyz(s).getJsonObject("registry").getString("version");
 
             Files.writeString(polito, good.replace("port: 993", "port: 99300").replace("id: polito", "id: polito\nnmae: x"));
-            RunningService.await(WAIT, "the failed reload", () -> "failed".equals(readyz(s).getJsonObject("lastReload").getString("result")));
+            RunningService.await(WAIT, "the failed reload of the whole edit", () -> {
+                JsonObject last = readyz(s).getJsonObject("lastReload");
+                return "failed".equals(last.getString("result")) && last.getJsonArray("errors").encode().contains("incoming[0].port");
+            });
             JsonObject failed = readyz(s);
             assertThat(failed.getJsonObject("registry").getString("version")).isEqualTo(version);
             assertThat(failed.getJsonObject("lastReload").getJsonArray("errors").encode())

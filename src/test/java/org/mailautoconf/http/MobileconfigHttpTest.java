@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailautoconf.ProfileSigning;
 import org.mailautoconf.ServiceConfig;
-import org.mailautoconf.testing.Providers;
+import org.mailautoconf.testing.Registries;
 import org.mailautoconf.testing.TestPki;
 
 @ExtendWith(VertxExtension.class)
@@ -46,7 +46,7 @@ class MobileconfigHttpTest {
     @BeforeAll
     static void start(Vertx vertx) throws Exception {
         Path providers = Files.createDirectories(dir.resolve("providers.d"));
-        Providers.copyShipped(providers);
+        Registries.copyShipped(providers);
         Files.copy(Path.of("src/test/resources/providers/hostile/example.yaml"), providers.resolve("example.yaml"));
         TestPki.Issued root = TestPki.rootCa("Test Root");
         signer = TestPki.signer("Test Profile Signer", TestPki.rsa(), root);
@@ -177,7 +177,7 @@ class MobileconfigHttpTest {
         Path otherKey = new TestPki.Issued(signer.certificate(), TestPki.rsa()).writeKey(dir.resolve("other.key"));
         ProfileSigning wrong = new ProfileSigning(dir.resolve("signer.pem"), otherKey, Optional.empty());
         ServiceConfig config = ServiceConfig.defaults().withPort(0)
-                .withProvidersDir(Providers.SHIPPED).withProfileSigning(Optional.of(wrong));
+                .withProvidersDir(Registries.SHIPPED).withProfileSigning(Optional.of(wrong));
 
         assertThatThrownBy(() -> new HttpService(vertx, config))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not belong to signing certificate");

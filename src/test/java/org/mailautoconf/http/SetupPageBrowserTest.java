@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailautoconf.ServiceConfig;
-import org.mailautoconf.testing.Providers;
+import org.mailautoconf.testing.Registries;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -57,7 +57,7 @@ class SetupPageBrowserTest {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
                 .as("%s and %s are needed: run .ci/install-browser (apt-get install chromium chromium-driver)", CHROMIUM, CHROMEDRIVER)
                 .isTrue();
-        service = new HttpService(vertx, ServiceConfig.defaults().withPort(0).withProvidersDir(Providers.SHIPPED));
+        service = new HttpService(vertx, ServiceConfig.defaults().withPort(0).withProvidersDir(Registries.SHIPPED));
         base = "http://127.0.0.1:" + service.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
         driverService = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();

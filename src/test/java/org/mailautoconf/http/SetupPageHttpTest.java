@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailautoconf.ServiceConfig;
-import org.mailautoconf.testing.Providers;
+import org.mailautoconf.testing.Registries;
 
 @ExtendWith(VertxExtension.class)
 class SetupPageHttpTest {
@@ -26,7 +26,7 @@ class SetupPageHttpTest {
 
     @BeforeAll
     static void start(Vertx vertx) throws Exception {
-        service = new HttpService(vertx, ServiceConfig.defaults().withPort(0).withProvidersDir(Providers.SHIPPED));
+        service = new HttpService(vertx, ServiceConfig.defaults().withPort(0).withProvidersDir(Registries.SHIPPED));
         port = service.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 

@@ -37,6 +37,14 @@ public final class Registries {
         }
     }
 
+    /** A copy of the shipped files with Halnet's CA certificate where halnet.yaml expects it. */
+    public static Path shippedWithHalnetCa(Path dir, TestPki.Issued ca) throws IOException {
+        copyShipped(dir);
+        Files.createDirectories(dir.resolve("certs"));
+        Files.writeString(dir.resolve("certs/halnet-ca.crt"), TestPki.pem(ca.certificate()), StandardCharsets.US_ASCII);
+        return dir;
+    }
+
     /** A copy of the shipped providers.d in {@code dir}, for tests that edit it. */
     public static Path copyShipped(Path dir) {
         try (var files = Files.walk(SHIPPED)) {

@@ -20,7 +20,7 @@ import org.mailautoconf.registry.DomainPattern;
 import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
-import org.mailautoconf.testing.Providers;
+import org.mailautoconf.testing.Registries;
 import org.mailautoconf.testing.TestPki;
 
 class MobileconfigRendererTest {
@@ -28,7 +28,7 @@ class MobileconfigRendererTest {
     private final MobileconfigRenderer renderer = new MobileconfigRenderer();
 
     static Stream<String> shippedAddresses() {
-        return Providers.shipped().providers().stream()
+        return Registries.shipped().providers().stream()
                 .flatMap(p -> p.domains().stream().filter(d -> !d.wildcard()).map(DomainPattern::name))
                 .map(d -> "mario.rossi@" + d.ascii());
     }
@@ -52,7 +52,7 @@ class MobileconfigRendererTest {
     @ParameterizedTest
     @MethodSource("shippedAddresses")
     void render_everyShippedDomain_keysAndTypesAsAppleSchema(String address) throws Exception {
-        byte[] profile = render(Providers.shipped(), address);
+        byte[] profile = render(Registries.shipped(), address);
 
         ProfileCheck.conformsToSchema(profile);
         NSDictionary mail = ProfileCheck.payload(profile, "com.apple.mail.managed");
@@ -65,7 +65,7 @@ class MobileconfigRendererTest {
 
     @Test
     void render_polito_imapAccountWithActiveSync() throws Exception {
-        byte[] profile = render(Providers.shipped(), "mario.rossi@polito.it");
+        byte[] profile = render(Registries.shipped(), "mario.rossi@polito.it");
 
         NSDictionary mail = ProfileCheck.payload(profile, "com.apple.mail.managed");
         assertThat(text(mail, "EmailAccountType")).isEqualTo("EmailTypeIMAP");
@@ -90,7 +90,7 @@ class MobileconfigRendererTest {
 
     @Test
     void render_halnet_popFirstAsTheFileSaysAndSmtpLoginLeftToTheUser() throws Exception {
-        byte[] profile = render(Providers.shipped(), "mario.rossi@hln.it");
+        byte[] profile = render(Registries.shipped(), "mario.rossi@hln.it");
 
         NSDictionary mail = ProfileCheck.payload(profile, "com.apple.mail.managed");
         assertThat(text(mail, "EmailAccountType")).isEqualTo("EmailTypePOP");
@@ -106,7 +106,7 @@ class MobileconfigRendererTest {
 
     @Test
     void render_timPec_loginTemplateWithStar() throws Exception {
-        byte[] profile = render(Providers.shipped(), "mario.rossi@pec.telecomitalia.it");
+        byte[] profile = render(Registries.shipped(), "mario.rossi@pec.telecomitalia.it");
 
         NSDictionary mail = ProfileCheck.payload(profile, "com.apple.mail.managed");
         assertThat(text(mail, "EmailAccountType")).isEqualTo("EmailTypeIMAP");
@@ -120,7 +120,7 @@ class MobileconfigRendererTest {
     @Test
     void render_halnetWithItsCa_rootCertificatePayloadFirst(@TempDir Path dir) throws Exception {
         TestPki.Issued ca = TestPki.rootCa("Halnet Test Root CA");
-        Registry registry = Providers.load(Providers.shippedWithHalnetCa(dir, ca));
+        Registry registry = Registries.load(Registries.shippedWithHalnetCa(dir, ca));
 
         byte[] profile = render(registry, "mario.rossi@hln.it");
 
@@ -136,7 +136,7 @@ class MobileconfigRendererTest {
 
     @Test
     void render_hostileAddressAndProviderTexts_validEscapedXml() throws Exception {
-        Registry registry = Providers.load(Path.of("src/test/resources/providers/hostile"));
+        Registry registry = Registries.load(Path.of("src/test/resources/providers/hostile"));
         String address = "a&b<c>@example.org";
 
         byte[] profile = render(registry, address);
@@ -156,7 +156,7 @@ class MobileconfigRendererTest {
 
     @Test
     void render_hostileProvider_mapsEncryptedPasswordAndSkipsOAuth() throws Exception {
-        Registry registry = Providers.load(Path.of("src/test/resources/providers/hostile"));
+        Registry registry = Registries.load(Path.of("src/test/resources/providers/hostile"));
 
         byte[] profile = render(registry, "x@example.org");
 
@@ -171,14 +171,14 @@ class MobileconfigRendererTest {
 
     @Test
     void render_sameInputTwice_sameBytes() {
-        assertThat(render(Providers.shipped(), "mario.rossi@polito.it"))
-                .isEqualTo(render(Providers.shipped(), "mario.rossi@polito.it"));
+        assertThat(render(Registries.shipped(), "mario.rossi@polito.it"))
+                .isEqualTo(render(Registries.shipped(), "mario.rossi@polito.it"));
     }
 
     @Test
     void render_identities_stablePerAddressUniquePerPayloadAndPerMailbox() throws Exception {
-        byte[] first = render(Providers.shipped(), "mario.rossi@polito.it");
-        byte[] other = render(Providers.shipped(), "anna.bianchi@polito.it");
+        byte[] first = render(Registries.shipped(), "mario.rossi@polito.it");
+        byte[] other = render(Registries.shipped(), "anna.bianchi@polito.it");
 
         Set<String> uuids = new HashSet<>();
         Set<String> identifiers = new HashSet<>();
@@ -201,7 +201,7 @@ class MobileconfigRendererTest {
 
     @Test
     void render_withoutAddress_deviceAsksForAddressAndLogins() throws Exception {
-        Registry registry = Providers.shipped();
+        Registry registry = Registries.shipped();
         Provider polito = registry.provider("polito").orElseThrow();
 
         byte[] profile = renderer.render(polito, polito.primaryDomain().orElseThrow(), Optional.empty());
@@ -215,7 +215,7 @@ class MobileconfigRendererTest {
 
     @Test
     void fileName_hostileAddress_asciiWithoutQuotesOrSlashes() {
-        Provider polito = Providers.shipped().provider("polito").orElseThrow();
+        Provider polito = Registries.shipped().provider("polito").orElseThrow();
 
         String name = MobileconfigRenderer.fileName(polito, Optional.of(EmailAddress.parse("a\"b/c\\d&è;e@polito.it")));
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Provider;
-import org.mailautoconf.testing.Providers;
+import org.mailautoconf.testing.Registries;
 import org.mailautoconf.testing.TestPki;
 
 class ProfileSignerTest {
@@ -60,7 +60,7 @@ class ProfileSignerTest {
 
     private static byte[] profile() {
         EmailAddress a = EmailAddress.parse("mario.rossi@polito.it");
-        Provider p = Providers.shipped().providerFor(a.domain()).orElseThrow().provider();
+        Provider p = Registries.shipped().providerFor(a.domain()).orElseThrow().provider();
         return new MobileconfigRenderer().render(p, a.domain(), Optional.of(a));
     }
 

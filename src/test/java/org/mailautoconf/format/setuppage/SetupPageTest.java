@@ -15,7 +15,7 @@ import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
-import org.mailautoconf.testing.Providers;
+import org.mailautoconf.testing.Registries;
 import org.mailautoconf.testing.TestPki;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -84,7 +84,7 @@ class SetupPageTest {
 
     @Test
     void render_formOnProviderHost_namesTheProvider() throws Exception {
-        Provider polito = Providers.shipped().provider("polito").orElseThrow();
+        Provider polito = Registries.shipped().provider("polito").orElseThrow();
 
         Document d = parse(page.render(Language.EN, new Outcome.Form(Optional.of(polito))));
 
@@ -93,7 +93,7 @@ class SetupPageTest {
 
     @Test
     void render_polito_profileLinkAndSettingsTable() throws Exception {
-        Document d = parse(page.render(Language.EN, found(Providers.shipped(), "mario.rossi+tag@polito.it")));
+        Document d = parse(page.render(Language.EN, found(Registries.shipped(), "mario.rossi+tag@polito.it")));
 
         assertThat(byId(d, "profile-link").getAttribute("href")).isEqualTo("/mobileconfig?emailaddress=mario.rossi%2Btag%40polito.it");
         assertThat(byId(d, "apple").getTextContent()).contains("Safari or Chrome");
@@ -107,7 +107,7 @@ class SetupPageTest {
 
     @Test
     void render_halnetItalian_askUserHintAndCaLink() throws Exception {
-        Document d = parse(page.render(Language.IT, found(Providers.shipped(), "mario.rossi@hln.it")));
+        Document d = parse(page.render(Language.IT, found(Registries.shipped(), "mario.rossi@hln.it")));
 
         assertThat(rows(d)).contains(
                 "Posta in uscita | SMTP | smtp.hln.it | 587 | STARTTLS | Il nome utente del servizio SMTP autenticato fornito"
@@ -118,7 +118,7 @@ class SetupPageTest {
 
     @Test
     void render_halnetWithCa_trustStepForIos(@TempDir Path dir) throws Exception {
-        Registry registry = Providers.load(Providers.shippedWithHalnetCa(dir, TestPki.rootCa("Halnet Test CA")));
+        Registry registry = Registries.load(Registries.shippedWithHalnetCa(dir, TestPki.rootCa("Halnet Test CA")));
 
         Document d = parse(page.render(Language.EN, found(registry, "mario.rossi@hln.it")));
 
@@ -127,7 +127,7 @@ class SetupPageTest {
 
     @Test
     void render_timPec_secondaryPasswordStepFirst() throws Exception {
-        Document d = parse(page.render(Language.IT, found(Providers.shipped(), "mario.rossi@pec.telecomitalia.it")));
+        Document d = parse(page.render(Language.IT, found(Registries.shipped(), "mario.rossi@pec.telecomitalia.it")));
 
         Element enable = byId(d, "enable");
         assertThat(enable.getTextContent()).contains("password secondaria", "https://devicepassword.pectim.it");
@@ -136,7 +136,7 @@ class SetupPageTest {
 
     @Test
     void render_hostileProviderAndAddress_everythingEscaped() throws Exception {
-        Registry registry = Providers.load(Path.of("src/test/resources/providers/hostile"));
+        Registry registry = Registries.load(Path.of("src/test/resources/providers/hostile"));
 
         byte[] html = page.render(Language.EN, found(registry, "a&b<c>\"'@example.org"));
 
@@ -174,7 +174,7 @@ class SetupPageTest {
 
     @Test
     void render_emptyElements_haveEndTags() {
-        String text = new String(page.render(Language.EN, found(Providers.shipped(), "mario.rossi@polito.it")), StandardCharsets.UTF_8);
+        String text = new String(page.render(Language.EN, found(Registries.shipped(), "mario.rossi@polito.it")), StandardCharsets.UTF_8);
 
         // HTML has no self-closing <td/>; only void elements may end in "/>".
         assertThat(text).startsWith("<!DOCTYPE html><html lang=\"en\">").doesNotContainPattern("<(?!meta|input)[a-z0-9]+[^>]*/>");
