@@ -37,8 +37,13 @@ final class DirectoryChanges implements Closeable {
     private long checks;
 
     DirectoryChanges(Path dir) {
+        this(dir, true);
+    }
+
+    /** {@code notifications} false checks only fingerprints, as on a file system without notifications. */
+    DirectoryChanges(Path dir, boolean notifications) {
         this.dir = dir;
-        this.watch = open(dir);
+        this.watch = notifications ? open(dir) : null;
         this.fingerprint = watch == null ? fingerprint() : null;
     }
 
