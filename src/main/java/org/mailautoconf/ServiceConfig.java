@@ -58,17 +58,10 @@ public record ServiceConfig(
         });
     }
 
-    /** The core settings; cache, access log and signing at their defaults. */
-    public ServiceConfig(String listenHost, int port, Path providersDir, Optional<String> defaultProvider,
-            Optional<URI> publicBaseUrl, Duration reloadInterval, Duration maxAge) {
-        this(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                DEFAULT_CACHE_BYTES, false, Optional.empty());
-    }
-
     /** The defaults: loopback, port 8080, {@code ./providers.d}, unsigned profiles. */
     public static ServiceConfig defaults() {
         return new ServiceConfig("127.0.0.1", 8080, Path.of("providers.d"), Optional.empty(), Optional.empty(),
-                Duration.ofSeconds(2), Duration.ofMinutes(5));
+                Duration.ofSeconds(2), Duration.ofMinutes(5), DEFAULT_CACHE_BYTES, false, Optional.empty());
     }
 
     public ServiceConfig withPort(int newPort) {
@@ -87,6 +80,7 @@ public record ServiceConfig(
     }
 
     public ServiceConfig withPublicBaseUrl(Optional<URI> url) {
-        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, url, reloadInterval, maxAge);
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, url, reloadInterval, maxAge,
+                cacheBytes, accessLog, profileSigning);
     }
 }

@@ -73,8 +73,7 @@ final class AutodiscoverJsonHandler {
             return Optional.empty();
         }
         try {
-            // Query decoding turns '+' into a space; a space is never in an address, a '+' often is.
-            return Optional.of(EmailAddress.parse(text.replace(' ', '+')));
+            return Optional.of(RequestDomains.queryAddress(text));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -24,7 +24,12 @@ final class RequestDomains {
         if (value == null || value.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(EmailAddress.parse(value.replace(' ', '+')));
+        return Optional.of(queryAddress(value));
+    }
+
+    /** An address taken from a decoded query, with the '+' that decoding made a space put back. */
+    static EmailAddress queryAddress(String decoded) {
+        return EmailAddress.parse(decoded.replace(' ', '+'));
     }
 
     /**

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.mailautoconf.format.autodiscover.MobileSyncRenderer;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.EmailAddress;
-import org.mailautoconf.testing.ShippedProviders;
+import org.mailautoconf.testing.Registries;
 
 /** A renderer may refuse a provider it was asked about; the lookup then says so instead of rendering. */
 class AnswersRefusalTest {
@@ -16,7 +16,7 @@ class AnswersRefusalTest {
     private final Answers answers = new Answers(Map.of(ClientFormat.AUTODISCOVER_MOBILESYNC, AutodiscoverAnswers.of(new MobileSyncRenderer())));
 
     private Lookup lookup(String address) {
-        answers.publish(ShippedProviders.registry());
+        answers.publish(Registries.shipped());
         EmailAddress a = EmailAddress.parse(address);
         return answers.lookup(ClientFormat.AUTODISCOVER_MOBILESYNC, a.domain(), Optional.of(a));
     }

@@ -14,7 +14,7 @@ import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
 import org.mailautoconf.testing.Requests;
-import org.mailautoconf.testing.ShippedProviders;
+import org.mailautoconf.testing.Registries;
 import org.mailautoconf.testing.PoxXml;
 
 /** {@code mailautoconf render autodiscover ADDR [--schema outlook|mobilesync]}. */
@@ -42,7 +42,7 @@ class RenderAutodiscoverTest {
     void render_outlook_printsTheServersBytes() {
         Run run = run("render", "autodiscover", "mario.rossi@polito.it", "--providers", "providers.d");
         assertThat(run.status()).isZero();
-        Registry registry = ShippedProviders.registry();
+        Registry registry = Registries.shipped();
         Provider polito = registry.provider("polito").orElseThrow();
         EmailAddress a = EmailAddress.parse("mario.rossi@polito.it");
         assertOutlookSettings(PoxXml.parse(run.out()), polito, a);
@@ -53,7 +53,7 @@ class RenderAutodiscoverTest {
     void render_mobileSync() {
         Run run = run("render", "autodiscover", "mario.rossi@polito.it", "--schema", "mobilesync", "-p", "providers.d");
         assertThat(run.status()).isZero();
-        assertMobileSyncSettings(PoxXml.parse(run.out()), ShippedProviders.registry().provider("polito").orElseThrow(),
+        assertMobileSyncSettings(PoxXml.parse(run.out()), Registries.shipped().provider("polito").orElseThrow(),
                 EmailAddress.parse("mario.rossi@polito.it"));
     }
 

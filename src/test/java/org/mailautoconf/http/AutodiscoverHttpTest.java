@@ -21,7 +21,7 @@ import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
 import org.mailautoconf.testing.Requests;
-import org.mailautoconf.testing.ShippedProviders;
+import org.mailautoconf.testing.Registries;
 import org.mailautoconf.testing.PoxXml;
 import org.w3c.dom.Element;
 
@@ -35,8 +35,8 @@ class AutodiscoverHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        shipped = ShippedProviders.registry();
-        server = RunningService.start(ServiceConfig.defaults().withProvidersDir(ShippedProviders.DIR));
+        shipped = Registries.shipped();
+        server = RunningService.start(ServiceConfig.defaults().withProvidersDir(Registries.SHIPPED));
     }
 
     @AfterAll
@@ -62,8 +62,8 @@ class AutodiscoverHttpTest {
 
     @Test
     void post_outlookRequest_everyShippedProviderAndDomain_everyField() throws Exception {
-        for (Provider p : ShippedProviders.providers(shipped)) {
-            for (DomainName d : ShippedProviders.domains(p)) {
+        for (Provider p : Registries.providers(shipped)) {
+            for (DomainName d : Registries.domains(p)) {
                 EmailAddress a = EmailAddress.parse("mario.rossi@" + d.unicode());
                 HttpResponse<byte[]> response = server.post(PATH, Requests.outlook(a.localPart() + "@" + d.unicode()),
                         "Authorization", basic(a.toString()));
@@ -84,8 +84,8 @@ class AutodiscoverHttpTest {
     @Test
     void post_mobileSyncRequest_everyShippedProvider_activeSyncOr601() throws Exception {
         int answered = 0;
-        for (Provider p : ShippedProviders.providers(shipped)) {
-            for (DomainName d : ShippedProviders.domains(p)) {
+        for (Provider p : Registries.providers(shipped)) {
+            for (DomainName d : Registries.domains(p)) {
                 EmailAddress a = EmailAddress.parse("mario.rossi@" + d.ascii());
                 HttpResponse<byte[]> response = server.post(PATH, Requests.mobileSync(a.toString()), "Authorization", basic("mario.rossi"));
                 if (p.activeSync().isPresent()) {

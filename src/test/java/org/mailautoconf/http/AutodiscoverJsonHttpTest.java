@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mailautoconf.ServiceConfig;
-import org.mailautoconf.testing.ShippedProviders;
+import org.mailautoconf.testing.Registries;
 
 /** Autodiscover v2 JSON against the shipped providers, with and without a public URL. */
 class AutodiscoverJsonHttpTest {
@@ -24,7 +24,7 @@ class AutodiscoverJsonHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ServiceConfig config = ServiceConfig.defaults().withProvidersDir(ShippedProviders.DIR);
+        ServiceConfig config = ServiceConfig.defaults().withProvidersDir(Registries.SHIPPED);
         withUrl = RunningService.start(config.withPublicBaseUrl(Optional.of(URI.create("https://autoconfig.example.net"))));
         withoutUrl = RunningService.start(config);
     }

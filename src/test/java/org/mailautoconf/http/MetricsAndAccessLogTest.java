@@ -55,15 +55,7 @@ class MetricsAndAccessLogTest {
     @Test
     void autodiscoverErrorsSentWithStatus200_countAsProtocolErrors() throws Exception {
         try (RunningService s = RunningService.start(config(false))) {
-            String body = """
-                    <?xml version="1.0" encoding="utf-8"?>
-                    <Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/mobilesync/requestschema/2006">
-                      <Request>
-                        <EMailAddress>mario.rossi@unimi.it</EMailAddress>
-                        <AcceptableResponseSchema>http://schemas.microsoft.com/exchange/autodiscover/mobilesync/responseschema/2006</AcceptableResponseSchema>
-                      </Request>
-                    </Autodiscover>
-                    """;
+            String body = org.mailautoconf.testing.Requests.mobileSync("mario.rossi@unimi.it");
             var r = s.send(java.net.http.HttpRequest.newBuilder(s.uri("/Autodiscover/Autodiscover.xml"))
                     .header("Content-Type", "text/xml").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
             assertThat(r.statusCode()).isEqualTo(200);

@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.mailautoconf.registry.DomainName;
+import org.mailautoconf.registry.DomainPattern;
+import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
 import org.mailautoconf.registry.load.LoadResult;
 import org.mailautoconf.registry.load.RegistryLoader;
@@ -25,6 +29,16 @@ public final class Registries {
     public static Registry load(Path dir) {
         LoadResult result = new RegistryLoader().load(dir, Optional.empty());
         return result.registry().orElseThrow(() -> new AssertionError("registry did not load: " + result.errors()));
+    }
+
+    /** The providers that answer for at least one domain (profiles answer for none). */
+    public static List<Provider> providers(Registry registry) {
+        return registry.providers().stream().filter(p -> p.primaryDomain().isPresent()).toList();
+    }
+
+    /** Every exact domain a provider lists. */
+    public static List<DomainName> domains(Provider p) {
+        return p.domains().stream().filter(d -> !d.wildcard()).map(DomainPattern::name).toList();
     }
 
     /** Writes a provider file (text block) into {@code dir} and returns its path. */

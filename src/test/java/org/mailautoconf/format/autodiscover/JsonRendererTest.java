@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
-import org.mailautoconf.testing.ShippedProviders;
+import org.mailautoconf.testing.Registries;
 
 class JsonRendererTest {
 
-    private static final Registry SHIPPED = ShippedProviders.registry();
-    private static final Registry TEST = ShippedProviders.load(Path.of("src/test/resources/providers/autodiscover"));
+    private static final Registry SHIPPED = Registries.shipped();
+    private static final Registry TEST = Registries.load(Path.of("src/test/resources/providers/autodiscover"));
     private static final Optional<URI> BASE = Optional.of(URI.create("https://autoconfig.example.net/"));
 
     private final JsonRenderer renderer = new JsonRenderer();

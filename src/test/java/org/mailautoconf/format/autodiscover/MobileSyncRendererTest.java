@@ -17,14 +17,14 @@ import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
 import org.mailautoconf.testing.Requests;
-import org.mailautoconf.testing.ShippedProviders;
+import org.mailautoconf.testing.Registries;
 import org.mailautoconf.testing.PoxXml;
 import org.w3c.dom.Element;
 
 class MobileSyncRendererTest {
 
-    private static final Registry SHIPPED = ShippedProviders.registry();
-    private static final Registry TEST = ShippedProviders.load(Path.of("src/test/resources/providers/autodiscover"));
+    private static final Registry SHIPPED = Registries.shipped();
+    private static final Registry TEST = Registries.load(Path.of("src/test/resources/providers/autodiscover"));
 
     private final MobileSyncRenderer renderer = new MobileSyncRenderer();
 
@@ -46,8 +46,8 @@ class MobileSyncRendererTest {
 
     @Test
     void render_everyShippedProvider_politoHasActiveSync_othersRefuseWith601() {
-        for (Provider p : ShippedProviders.providers(SHIPPED)) {
-            for (DomainName d : ShippedProviders.domains(p)) {
+        for (Provider p : Registries.providers(SHIPPED)) {
+            for (DomainName d : Registries.domains(p)) {
                 EmailAddress a = EmailAddress.parse("mario.rossi@" + d.ascii());
                 if (p.activeSync().isPresent()) {
                     assertThat(renderer.refusal(p, a)).isEmpty();
@@ -68,7 +68,7 @@ class MobileSyncRendererTest {
                 }
             }
         }
-        assertThat(ShippedProviders.providers(SHIPPED)).filteredOn(p -> p.activeSync().isPresent())
+        assertThat(Registries.providers(SHIPPED)).filteredOn(p -> p.activeSync().isPresent())
                 .extracting(Provider::id).containsExactly("polito");
     }
 

@@ -20,14 +20,14 @@ import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
 import org.mailautoconf.testing.Requests;
-import org.mailautoconf.testing.ShippedProviders;
+import org.mailautoconf.testing.Registries;
 import org.mailautoconf.testing.PoxXml;
 import org.w3c.dom.Element;
 
 class OutlookRendererTest {
 
-    private static final Registry SHIPPED = ShippedProviders.registry();
-    private static final Registry TEST = ShippedProviders.load(Path.of("src/test/resources/providers/autodiscover"));
+    private static final Registry SHIPPED = Registries.shipped();
+    private static final Registry TEST = Registries.load(Path.of("src/test/resources/providers/autodiscover"));
 
     private final OutlookRenderer renderer = new OutlookRenderer();
 
@@ -48,8 +48,8 @@ class OutlookRendererTest {
 
     @Test
     void render_everyShippedProviderAndDomain_everyField() {
-        for (Provider p : ShippedProviders.providers(SHIPPED)) {
-            for (DomainName d : ShippedProviders.domains(p)) {
+        for (Provider p : Registries.providers(SHIPPED)) {
+            for (DomainName d : Registries.domains(p)) {
                 EmailAddress a = EmailAddress.parse("mario.rossi@" + d.ascii());
                 assertOutlookSettings(PoxXml.parse(render(SHIPPED, a.toString()).body()), p, a);
             }

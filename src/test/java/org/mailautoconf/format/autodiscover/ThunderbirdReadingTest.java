@@ -14,7 +14,7 @@ import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
 import org.mailautoconf.registry.Security;
 import org.mailautoconf.registry.Server;
-import org.mailautoconf.testing.ShippedProviders;
+import org.mailautoconf.testing.Registries;
 import org.mailautoconf.testing.PoxXml;
 import org.w3c.dom.Element;
 
@@ -68,9 +68,9 @@ class ThunderbirdReadingTest {
 
     @Test
     void thunderbird_readsEveryShippedProviderAsConfigured() {
-        Registry shipped = ShippedProviders.registry();
-        for (Provider p : ShippedProviders.providers(shipped)) {
-            for (var d : ShippedProviders.domains(p)) {
+        Registry shipped = Registries.shipped();
+        for (Provider p : Registries.providers(shipped)) {
+            for (var d : Registries.domains(p)) {
                 assertReadsAsConfigured(shipped, p, EmailAddress.parse("mario.rossi@" + d.ascii()));
             }
         }
@@ -78,13 +78,13 @@ class ThunderbirdReadingTest {
 
     @Test
     void thunderbird_readsStarttlsAndPlainOnStandardPorts() {
-        Registry test = ShippedProviders.load(Path.of("src/test/resources/providers/autodiscover"));
+        Registry test = Registries.load(Path.of("src/test/resources/providers/autodiscover"));
         assertReadsAsConfigured(test, test.provider("varied").orElseThrow(), EmailAddress.parse("a@varied.example"));
     }
 
     @Test
     void thunderbird_readsTheRedirectAddress() {
-        Registry test = ShippedProviders.load(Path.of("src/test/resources/providers/autodiscover"));
+        Registry test = Registries.load(Path.of("src/test/resources/providers/autodiscover"));
         EmailAddress a = EmailAddress.parse("mario@moved.example");
         Reply reply = new OutlookRenderer().render(test.provider("moved").orElseThrow(), a.domain(), a);
         Element account = PoxXml.child(PoxXml.child(PoxXml.parseIgnoringNamespaces(reply.body()), "Response"), "Account");
@@ -95,7 +95,7 @@ class ThunderbirdReadingTest {
     /** Why the validate warning exists: Thunderbird misreads a port that disagrees with its security. */
     @Test
     void thunderbird_misreadsSecurityThatDisagreesWithThePort() {
-        Registry mismatch = ShippedProviders.load(Path.of("src/test/resources/providers/port-mismatch"));
+        Registry mismatch = Registries.load(Path.of("src/test/resources/providers/port-mismatch"));
         Provider p = mismatch.provider("mismatch").orElseThrow();
         EmailAddress a = EmailAddress.parse("a@mismatch.example");
         List<Configured> read = readLikeThunderbird(new OutlookRenderer().render(p, a.domain(), a).body(), a);
