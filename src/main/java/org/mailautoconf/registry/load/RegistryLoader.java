@@ -47,16 +47,23 @@ public final class RegistryLoader {
         boolean standsAlone() {
             return extendsEntry == null && !profile && root != null && root.entry("caCertificate").isEmpty();
         }
-    }
 
-    /** What the previous load learned of a file that stands alone, kept while its bytes stay the same. */
-    private record Reusable(byte[] hash, SourceFile file) {}
+        /** This file without its parse tree: what is kept of it between loads. */
+        SourceFile slim() {
+            return new SourceFile(name, path, hash, null, id, idAt, null, false, readProblems, null);
+        }
+
+        /** This file, taken over with its binding from the previous load. */
+        SourceFile reusing(Bound earlier) {
+            return new SourceFile(name, path, hash, null, id, idAt, null, false, readProblems, earlier);
+        }
+    }
 
     /**
      * Files that stood alone in the previous load, by path: a reload parses and checks again only
      * what changed, so one edit in a hoster's 100,000 files does not cost a full load.
      */
-    private Map<Path, Reusable> reusable = Map.of();
+    private Map<Path, Bound> reusable = Map.of();
 
     /** One load at a time per loader: a load replaces what the next one may reuse. */
     public synchronized LoadResult load(Path dir, Optional<String> defaultProviderId) {
@@ -118,16 +125,13 @@ public final class RegistryLoader {
 
     /** Keeps, for the next load, the bindings of the files that stand alone, without their parse trees. */
     private void remember(List<Bound> bound) {
-        Map<Path, Reusable> next = new HashMap<>();
+        Map<Path, Bound> next = new HashMap<>();
         for (Bound b : bound) {
             SourceFile f = b.file();
-            if (f.reused != null) {
-                next.put(f.path, reusable.get(f.path));
+            if (f.root == null) {
+                next.put(f.path, b);
             } else if (f.standsAlone()) {
-                SourceFile slim = new SourceFile(f.name, f.path, f.hash, null, f.id, f.idAt, null, false, f.readProblems, null);
-                Bound kept = new Bound(slim, b.provider(), b.claims(), b.problems());
-                next.put(f.path, new Reusable(f.hash, new SourceFile(f.name, f.path, f.hash, null, f.id, f.idAt, null, false,
-                        f.readProblems, kept)));
+                next.put(f.path, new Bound(f.slim(), b.provider(), b.claims(), b.problems()));
             }
         }
         reusable = next;
@@ -196,9 +200,9 @@ public final class RegistryLoader {
             return new ReadFile(path, null, null, problems);
         }
         byte[] hash = sha256().digest(bytes);
-        Reusable before = reusable.get(path);
-        if (before != null && java.util.Arrays.equals(before.hash(), hash)) {
-            return new ReadFile(path, hash, before.file(), before.file().readProblems);
+        Bound before = reusable.get(path);
+        if (before != null && java.util.Arrays.equals(before.file().hash, hash)) {
+            return new ReadFile(path, hash, before.file().reusing(before), before.file().readProblems);
         }
         YamlNode root = yaml.read(name, text, problems);
         if (root == null) {

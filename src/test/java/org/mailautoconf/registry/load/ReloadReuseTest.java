@@ -56,6 +56,20 @@ class ReloadReuseTest {
     }
 
     @Test
+    void unchangedFile_isTakenOverLoadAfterLoad(@TempDir Path dir) {
+        Registries.write(dir, "a.yaml", provider("a", "a.example"));
+        Registries.write(dir, "b.yaml", provider("b", "b.example"));
+        RegistryLoader loader = new RegistryLoader();
+        Provider b = loader.load(dir, Optional.empty()).registry().orElseThrow().provider("b").orElseThrow();
+        for (String name : new String[] {"A1", "A2", "A3"}) {
+            Registries.write(dir, "a.yaml", provider("a", "a.example").replace("name: a", "name: " + name));
+            LoadResult again = loader.load(dir, Optional.empty());
+            assertThat(again.registry().orElseThrow().provider("b").orElseThrow()).as("after " + name).isSameAs(b);
+            assertSameAsFreshLoad(again, dir);
+        }
+    }
+
+    @Test
     void newDuplicateDomainInAnotherFile_isStillFound(@TempDir Path dir) {
         Registries.write(dir, "a.yaml", provider("a", "shared.example"));
         RegistryLoader loader = new RegistryLoader();
