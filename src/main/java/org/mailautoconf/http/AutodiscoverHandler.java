@@ -107,7 +107,7 @@ final class AutodiscoverHandler {
     private void fail(RoutingContext ctx, ProtocolError error, Optional<ResponseSchema> answerIn) {
         RequestLog.protocolError(ctx);
         Answer answer = AutodiscoverAnswers.error(error, answerIn, clock.instant(), serverId);
-        responses.sendFailure(ctx, PoxEndpoint.PATH, answer, "Autodiscover error " + error.code().code() + ": " + error.reason());
+        responses.sendFailure(ctx, answer, "Autodiscover error " + error.code().code() + ": " + error.reason());
     }
 
     /** The {@code charset} parameter of the Content-Type, which RFC 7303 puts before the XML declaration. */

@@ -21,7 +21,6 @@ import org.mailautoconf.registry.Registry;
 final class AutodiscoverJsonHandler {
 
     /** Named in log lines instead of the path, which may hold the address. */
-    static final String ROUTE = "/autodiscover/autodiscover.json";
 
     private final Answers answers;
     private final Responses responses;
@@ -64,7 +63,7 @@ final class AutodiscoverJsonHandler {
             responses.send(ctx, answer);
         } else {
             RequestLog.protocolError(ctx);
-            responses.sendFailure(ctx, ROUTE, answer, "v2 JSON error " + reply.errorCode().get());
+            responses.sendFailure(ctx, answer, "v2 JSON error " + reply.errorCode().get());
         }
     }
 

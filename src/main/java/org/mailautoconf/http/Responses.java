@@ -61,11 +61,10 @@ final class Responses {
 
     /**
      * An answer that describes a failure in the client's own format (an Autodiscover error, a v2
-     * JSON error): sent as built, never cached, with one log line. {@code route} names the
-     * endpoint instead of the path, because some paths carry the address.
+     * JSON error): sent as built, never cached, with one log line (the path without any address).
      */
-    void sendFailure(RoutingContext ctx, String route, Answer answer, String reason) {
-        LOG.info("{} {} -> {}: {}", ctx.request().method(), route, answer.status(), reason);
+    void sendFailure(RoutingContext ctx, Answer answer, String reason) {
+        LOG.info("{} {} -> {}: {}", ctx.request().method(), RequestLog.loggablePath(ctx.request().path()), answer.status(), reason);
         HttpServerResponse response = ctx.response();
         answer.headers().forEach(response::putHeader);
         response.setStatusCode(answer.status()).putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType())
