@@ -137,7 +137,7 @@ class AutodiscoverHttpTest {
         assertThat(with.headers().firstValue("WWW-Authenticate")).isEmpty();
         assertErrorAnswer(failedWith, 500, Requests.AUTODISCOVER_NS);
         // The capture works: the failures were logged, without anything secret in them.
-        assertThat(log).contains("/autodiscover/autodiscover.xml -> 200: Autodiscover error 500: no mail provider is known for unknown.example")
+        assertThat(log).contains("POST /Autodiscover/Autodiscover.xml -> 200: Autodiscover error 500: no mail provider is known for unknown.example")
                 .contains("Autodiscover error 600");
         assertThat(log).doesNotContain(PASSWORD).doesNotContain(encoded).doesNotContain("Basic").doesNotContain("mario.rossi");
     }

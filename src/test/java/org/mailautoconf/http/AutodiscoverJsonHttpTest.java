@@ -99,6 +99,6 @@ class AutodiscoverJsonHttpTest {
             withUrl.get("/autodiscover/autodiscover.json/v1.0/secret.person%40unknown.example?Protocol=AutodiscoverV1");
             log = capture.text();
         }
-        assertThat(log).contains("/autodiscover/autodiscover.json -> 404: v2 JSON error UserNotFound").doesNotContain("secret.person");
+        assertThat(log).contains("/autodiscover/autodiscover.json/v1.0/… -> 404: v2 JSON error UserNotFound").doesNotContain("secret.person");
     }
 }
