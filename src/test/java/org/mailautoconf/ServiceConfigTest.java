@@ -30,5 +30,11 @@ class ServiceConfigTest {
         assertThatIllegalArgumentException().isThrownBy(() -> CUSTOM.withPort(70000)).withMessageContaining("port must be 0..65535");
         assertThatIllegalArgumentException().isThrownBy(() -> CUSTOM.withPublicBaseUrl(Optional.of(URI.create("http://x.example"))))
                 .withMessageContaining("https");
+        assertThatIllegalArgumentException().isThrownBy(() -> new ServiceConfig("127.0.0.1", 0, Path.of("p"), Optional.empty(),
+                Optional.empty(), Duration.ofSeconds(2), Duration.ofSeconds(60), 0, false, Optional.empty()))
+                .withMessageContaining("cache size must be at least 1 byte");
+        assertThatIllegalArgumentException().isThrownBy(() -> new ServiceConfig("127.0.0.1", 0, Path.of("p"), Optional.empty(),
+                Optional.empty(), Duration.ZERO, Duration.ofSeconds(60), 1, false, Optional.empty()))
+                .withMessageContaining("reload interval must be positive");
     }
 }
