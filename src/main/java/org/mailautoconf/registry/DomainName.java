@@ -46,26 +46,32 @@ public record DomainName(String ascii, String unicode) implements Comparable<Dom
         if (ascii.isEmpty() || ascii.length() > 253) {
             throw new IllegalArgumentException("a domain name has 1 to 253 characters");
         }
-        for (String label : ascii.split("\\.", -1)) {
-            if (label.isEmpty()) {
-                throw new IllegalArgumentException("a domain name has no empty labels (\"..\")");
-            }
-            if (label.length() > 63) {
-                throw new IllegalArgumentException("a label of a domain name has at most 63 characters");
-            }
-            if (label.startsWith("-") || label.endsWith("-")) {
-                throw new IllegalArgumentException("a label of a domain name neither starts nor ends with '-'");
-            }
-            for (int i = 0; i < label.length(); i++) {
-                char c = label.charAt(i);
-                boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-                if (!ok) {
-                    throw new IllegalArgumentException("a domain name has only letters, digits, '-' and '.'");
-                }
-            }
-        }
+        checkLabels(ascii);
         String unicode = ascii.contains("xn--") ? IDN.toUnicode(ascii, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT) : ascii;
         return new DomainName(ascii, unicode);
+    }
+
+    /** Walks the labels in place: this runs on every request, and a split would allocate each label. */
+    private static void checkLabels(String ascii) {
+        int start = 0;
+        for (int i = 0; i <= ascii.length(); i++) {
+            char c = i < ascii.length() ? ascii.charAt(i) : '.';
+            if (c == '.') {
+                int length = i - start;
+                if (length == 0) {
+                    throw new IllegalArgumentException("a domain name has no empty labels (\"..\")");
+                }
+                if (length > 63) {
+                    throw new IllegalArgumentException("a label of a domain name has at most 63 characters");
+                }
+                if (ascii.charAt(start) == '-' || ascii.charAt(i - 1) == '-') {
+                    throw new IllegalArgumentException("a label of a domain name neither starts nor ends with '-'");
+                }
+                start = i + 1;
+            } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+                throw new IllegalArgumentException("a domain name has only letters, digits, '-' and '.'");
+            }
+        }
     }
 
     private static boolean isAscii(String s) {
