@@ -37,11 +37,12 @@ public final class RegistryLoader {
     private static final java.util.regex.Pattern ID_PATTERN = java.util.regex.Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?");
 
     /**
-     * One provider file as read. {@code root} is null for a file taken over unchanged from the
-     * previous load ({@code reused} then holds its earlier binding).
+     * One provider file as read. {@code root} is null for a file already bound ({@code bound}
+     * then holds its binding): a file that stands alone is bound as soon as it is parsed, or taken
+     * over unchanged from the previous load.
      */
     private record SourceFile(String name, Path path, byte[] hash, YamlNode.Mapping root, String id, Location idAt,
-                              YamlNode.Entry extendsEntry, boolean profile, List<Problem> readProblems, Bound reused) {
+                              YamlNode.Entry extendsEntry, boolean profile, List<Problem> readProblems, Bound bound) {
 
         /** Bound on its own: extends nothing, is no profile, and names no CA file (whose content it would depend on). */
         boolean standsAlone() {
@@ -53,9 +54,9 @@ public final class RegistryLoader {
             return new SourceFile(name, path, hash, null, id, idAt, null, false, readProblems, null);
         }
 
-        /** This file, taken over with its binding from the previous load. */
-        SourceFile reusing(Bound earlier) {
-            return new SourceFile(name, path, hash, null, id, idAt, null, false, readProblems, earlier);
+        /** This file without its parse tree, with its binding. */
+        SourceFile boundAs(Bound binding) {
+            return new SourceFile(name, path, hash, null, id, idAt, null, false, readProblems, binding);
         }
     }
 
@@ -82,8 +83,9 @@ public final class RegistryLoader {
             }
         }
 
-        // Each file is bound on its own (in parallel); claims on domains are then checked in file order.
-        List<Bound> bound = byId.values().parallelStream().map(f -> f.reused != null ? f.reused : bind(f, byId)).toList();
+        // Files in an extends chain are bound once every tree is read (in parallel); claims on
+        // domains are then checked in file order.
+        List<Bound> bound = byId.values().parallelStream().map(f -> f.bound != null ? f.bound : bind(f, byId)).toList();
         remember(bound);
         List<Provider> providers = new ArrayList<>();
         Map<String, String> claims = new HashMap<>();
@@ -123,15 +125,12 @@ public final class RegistryLoader {
     /** A file after binding: the provider (null for a profile or when it has errors) and the file's problems. */
     private record Bound(SourceFile file, Provider provider, List<Claim> claims, List<Problem> problems) {}
 
-    /** Keeps, for the next load, the bindings of the files that stand alone, without their parse trees. */
+    /** Keeps, for the next load, the bindings of the files that stand alone (bound without their parse trees). */
     private void remember(List<Bound> bound) {
         Map<Path, Bound> next = new HashMap<>();
         for (Bound b : bound) {
-            SourceFile f = b.file();
-            if (f.root == null) {
-                next.put(f.path, b);
-            } else if (f.standsAlone()) {
-                next.put(f.path, new Bound(f.slim(), b.provider(), b.claims(), b.problems()));
+            if (b.file().root == null) {
+                next.put(b.file().path, b);
             }
         }
         reusable = next;
@@ -202,7 +201,7 @@ public final class RegistryLoader {
         byte[] hash = sha256().digest(bytes);
         Bound before = reusable.get(path);
         if (before != null && java.util.Arrays.equals(before.file().hash, hash)) {
-            return new ReadFile(path, hash, before.file().reusing(before), before.file().readProblems);
+            return new ReadFile(path, hash, before.file().boundAs(before), before.file().readProblems);
         }
         YamlNode root = yaml.read(name, text, problems);
         if (root == null) {
@@ -226,8 +225,17 @@ public final class RegistryLoader {
         }
         Boolean profile = mapping.entry("profile").map(e -> reader.bool(e, "profile")).orElse(false);
         Location idAt = mapping.entry("id").orElseThrow().value().location();
-        return new ReadFile(path, hash, new SourceFile(name, path, hash, mapping, id, idAt, mapping.entry("extends").orElse(null),
-                Boolean.TRUE.equals(profile), List.copyOf(problems), null), problems);
+        SourceFile file = new SourceFile(name, path, hash, mapping, id, idAt, mapping.entry("extends").orElse(null),
+                Boolean.TRUE.equals(profile), List.copyOf(problems), null);
+        if (file.standsAlone()) {
+            // Bound here, in the parallel read, so that its parse tree is garbage at once: a
+            // hoster's 100,000 trees kept until every file is read would be copied by each young
+            // collection while the load runs.
+            Bound b = bind(file, Map.of());
+            SourceFile slim = file.slim();
+            return new ReadFile(path, hash, slim.boundAs(new Bound(slim, b.provider(), b.claims(), b.problems())), problems);
+        }
+        return new ReadFile(path, hash, file, problems);
     }
 
     private static Map<String, YamlNode.Entry> fieldsOf(YamlNode.Mapping m) {

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -31,7 +29,7 @@ final class YamlReader {
                         "the file is empty; a provider file is a map of fields such as id, name, domains"));
                 return null;
             }
-            YamlNode root = node(fileName, parser, problems, "");
+            YamlNode root = node(fileName, parser, problems, Trail.ROOT);
             JsonToken next = parser.nextToken();
             // An empty document, as after a trailing '---', holds nothing to lose (Jackson gives null or "").
             while (next == JsonToken.VALUE_NULL || (next == JsonToken.VALUE_STRING && parser.getText().isEmpty())) {
@@ -52,22 +50,44 @@ final class YamlReader {
         }
     }
 
-    /** {@code path} is the field path of this node ({@code incoming[0]}), for the duplicate-key message. */
-    private YamlNode node(String file, JsonParser p, List<Problem> problems, String path) throws IOException {
+    /**
+     * Where a node sits ({@code incoming[0]}), spelled out only for a duplicate-key message: a
+     * hoster's registry has millions of nodes and no duplicate.
+     */
+    private record Trail(Trail up, String key, int index) {
+        static final Trail ROOT = new Trail(null, null, -1);
+
+        Trail field(String name) {
+            return new Trail(this, name, -1);
+        }
+
+        Trail item(int i) {
+            return new Trail(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            if (up == null) {
+                return "";
+            }
+            String above = up.toString();
+            return key == null ? above + "[" + index + "]" : NodeReader.join(above, key);
+        }
+    }
+
+    private YamlNode node(String file, JsonParser p, List<Problem> problems, Trail path) throws IOException {
         Location at = location(file, p.currentTokenLocation());
         JsonToken token = p.currentToken();
         switch (token) {
             case START_OBJECT: {
                 List<YamlNode.Entry> entries = new ArrayList<>();
-                Set<String> seen = new HashSet<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     Location keyAt = location(file, p.currentTokenLocation());
                     p.nextToken();
-                    String field = NodeReader.join(path, key);
-                    YamlNode value = node(file, p, problems, field);
-                    if (!seen.add(key)) {
-                        problems.add(Problem.error(keyAt, field, "duplicate-key",
+                    YamlNode value = node(file, p, problems, path.field(key));
+                    if (hasKey(entries, key)) {
+                        problems.add(Problem.error(keyAt, path.field(key).toString(), "duplicate-key",
                                 "'" + key + "' is written twice in the same map; keep one"));
                         continue;
                     }
@@ -78,7 +98,7 @@ final class YamlReader {
             case START_ARRAY: {
                 List<YamlNode> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(node(file, p, problems, path + "[" + items.size() + "]"));
+                    items.add(node(file, p, problems, path.item(items.size())));
                 }
                 return new YamlNode.Sequence(items, at);
             }
@@ -94,6 +114,16 @@ final class YamlReader {
             default:
                 return new YamlNode.Scalar(p.getText(), YamlNode.Kind.STRING, at);
         }
+    }
+
+    /** A provider file's maps have a few keys each: a scan costs less than a set per map. */
+    private static boolean hasKey(List<YamlNode.Entry> entries, String key) {
+        for (YamlNode.Entry e : entries) {
+            if (e.key().equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
