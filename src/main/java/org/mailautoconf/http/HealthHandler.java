@@ -7,15 +7,33 @@ import io.vertx.ext.web.RoutingContext;
 import org.mailautoconf.answer.Answers;
 import org.mailautoconf.registry.Registry;
 
-/** {@code /healthz}: the process answers. {@code /readyz}: a registry is loaded, and which. */
+/**
+ * {@code /healthz}: the process answers. {@code /readyz}: a registry is loaded, and which. Every
+ * other endpoint waits for the first registry.
+ */
 final class HealthHandler {
 
     private final Answers answers;
     private final RegistryWatcher watcher;
+    private final Responses responses;
 
-    HealthHandler(Answers answers, RegistryWatcher watcher) {
+    HealthHandler(Answers answers, RegistryWatcher watcher, Responses responses) {
         this.answers = answers;
         this.watcher = watcher;
+        this.responses = responses;
+    }
+
+    /**
+     * Lets a request through once a registry is loaded. Before that, while the service starts,
+     * a client is told to come back: "no provider for this domain" would be a wrong answer.
+     */
+    void untilLoaded(RoutingContext ctx) {
+        if (answers.registry().isPresent()) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+        responses.clientError(ctx, 503, "the provider registry is still loading; try again in a few seconds");
     }
 
     void healthz(RoutingContext ctx) {

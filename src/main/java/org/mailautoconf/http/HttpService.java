@@ -19,6 +19,7 @@ import org.mailautoconf.answer.Answers;
 import org.mailautoconf.answer.AutodiscoverAnswers;
 import org.mailautoconf.answer.ClientFormat;
 import org.mailautoconf.answer.FormatRenderer;
+import org.mailautoconf.registry.Registry;
 import org.mailautoconf.format.autoconfig.AutoconfigRenderer;
 import org.mailautoconf.format.mobileconfig.MobileconfigRenderer;
 import org.mailautoconf.format.mobileconfig.ProfileSigner;
@@ -96,34 +97,49 @@ public final class HttpService {
         return signer;
     }
 
-    /** Loads the registry and starts listening; the future holds the port actually bound. */
+    /**
+     * Starts listening and loads the registry, both at once; the future holds the port actually
+     * bound once the registry is loaded. Until then {@code /healthz} answers and every answer
+     * endpoint says 503 (a hoster's registry takes seconds). When the first load fails, the
+     * listeners stop again and the future fails with every error.
+     */
     public Future<Integer> start() {
-        return watcher.loadInitial().compose(registry -> {
-            Responses responses = new Responses(config.maxAge());
-            var router = Routes.router(vertx, new Routes.Handlers(
-                    new RequestLog(metrics, config.accessLog()),
-                    new AutoconfigHandler(answers, responses),
-                    new AutodiscoverHandler(answers, responses, Clock.systemUTC(), config),
-                    new AutodiscoverJsonHandler(answers, responses, config),
-                    new MobileconfigHandler(vertx, answers, responses, signer.isPresent()),
-                    new SetupPageHandler(answers, responses),
-                    new HealthHandler(answers, watcher),
-                    metrics,
-                    responses));
-            // One listener per core, each on its own event loop; Vert.x shares the socket between
-            // them and spreads connections over them. Port 0 is not shared (each listener would get
-            // its own random port), so a free-port service, as in tests, has one listener.
-            int instances = config.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
-            return vertx.deployVerticle(() -> new Listener(router, config.listenHost(), config.port()),
-                    new DeploymentOptions().setInstances(instances)).map(id -> {
-                        deployment = id;
-                        return firstPort;
-                    });
-        }).map(port -> {
-            watcher.start();
-            LOG.info("listening on http://{}:{}/ with providers from {}", config.listenHost(), port, config.providersDir());
-            return port;
+        Router router = router();
+        // One listener per core, each on its own event loop; Vert.x shares the socket between
+        // them and spreads connections over them. Port 0 is not shared (each listener would get
+        // its own random port), so a free-port service, as in tests, has one listener.
+        // Listening first also loads the classes of the HTTP stack while the heap is empty: the
+        // class metadata they add starts the JVM's first full collection, which takes
+        // milliseconds now and over a second once a million domains are on the heap.
+        int instances = config.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+        Future<String> listening = vertx.deployVerticle(() -> new Listener(router, config.listenHost(), config.port()),
+                new DeploymentOptions().setInstances(instances)).onSuccess(id -> deployment = id);
+        Future<Registry> loaded = watcher.loadInitial();
+        return Future.join(listening, loaded).transform(both -> {
+            if (both.succeeded()) {
+                watcher.start();
+                LOG.info("listening on http://{}:{}/ with providers from {}", config.listenHost(), firstPort, config.providersDir());
+                return Future.succeededFuture(firstPort);
+            }
+            Throwable cause = loaded.failed() ? loaded.cause() : listening.cause();
+            Future<Void> stopped = listening.succeeded() ? vertx.undeploy(listening.result()) : Future.succeededFuture();
+            return stopped.transform(v -> Future.<Integer>failedFuture(cause));
         });
+    }
+
+    /** Every endpoint of this service, over its live registry. */
+    Router router() {
+        Responses responses = new Responses(config.maxAge());
+        return Routes.router(vertx, new Routes.Handlers(
+                new RequestLog(metrics, config.accessLog()),
+                new AutoconfigHandler(answers, responses),
+                new AutodiscoverHandler(answers, responses, Clock.systemUTC(), config),
+                new AutodiscoverJsonHandler(answers, responses, config),
+                new MobileconfigHandler(vertx, answers, responses, signer.isPresent()),
+                new SetupPageHandler(answers, responses),
+                new HealthHandler(answers, watcher, responses),
+                metrics,
+                responses));
     }
 
     /** Stops listening and closes open connections: answers are small, nothing long is in flight. */

@@ -103,6 +103,9 @@ final class RequestLog {
         if (status >= 400 && status < 500) {
             return "bad_request";
         }
+        if (status == 503) {
+            return "not_ready";
+        }
         if (status >= 500) {
             return "error";
         }

@@ -27,6 +27,11 @@ final class Routes {
         Router router = Router.router(vertx);
         router.route().handler(h.requestLog()::handle);
 
+        router.get("/healthz").handler(h.health()::healthz);
+        router.get("/readyz").handler(h.health()::readyz);
+        router.get("/metrics").handler(PrometheusScrapingHandler.create(h.metrics().registry()));
+        router.route().handler(h.health()::untilLoaded);
+
         router.get("/").handler(h.setupPage()::page);
 
         router.get("/mail/config-v1.1.xml").handler(h.autoconfig()::byAddressOrHost);
@@ -43,10 +48,6 @@ final class Routes {
 
         router.get("/mobileconfig").handler(h.mobileconfig()::byQuery);
         router.get("/mobileconfig/:address").handler(h.mobileconfig()::byPath);
-
-        router.get("/healthz").handler(h.health()::healthz);
-        router.get("/readyz").handler(h.health()::readyz);
-        router.get("/metrics").handler(PrometheusScrapingHandler.create(h.metrics().registry()));
 
         Responses responses = h.responses();
         router.errorHandler(404, ctx -> responses.clientError(ctx, 404, "nothing here; see /mail/config-v1.1.xml?emailaddress=..."));

@@ -24,6 +24,7 @@ import org.mailautoconf.testing.Requests;
 import org.mailautoconf.testing.Registries;
 import org.mailautoconf.testing.PoxXml;
 import org.w3c.dom.Element;
+import org.mailautoconf.testing.RunningService;
 
 /** POX Autodiscover against the real server with {@code providers.d/} as shipped and no public URL. */
 class AutodiscoverHttpTest {

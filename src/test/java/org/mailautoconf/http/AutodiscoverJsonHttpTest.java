@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.testing.Registries;
+import org.mailautoconf.testing.RunningService;
 
 /** Autodiscover v2 JSON against the shipped providers, with and without a public URL. */
 class AutodiscoverJsonHttpTest {

@@ -16,6 +16,7 @@ import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.testing.Requests;
 import org.mailautoconf.testing.PoxXml;
 import org.w3c.dom.Element;
+import org.mailautoconf.testing.RunningService;
 
 /** Redirects: declared by test provider files, and the HTTP redirect method with a public URL. */
 class AutodiscoverRedirectHttpTest {
