@@ -1,5 +1,6 @@
 package org.mailautoconf.registry;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,6 +22,24 @@ public final class Registry {
 
     public record Match(Provider provider, MatchKind kind) {}
 
+    /** A domain pattern claimed by two providers, or twice by one ({@code first == second}). */
+    public record Conflict(DomainPattern pattern, Provider first, Provider second) {}
+
+    /** Every conflicting claim of a set of providers, found while the index was built. */
+    public static final class ConflictingClaims extends IllegalArgumentException {
+        private final transient List<Conflict> conflicts;
+
+        ConflictingClaims(List<Conflict> conflicts) {
+            super(conflicts.get(0).pattern() + " is claimed by " + conflicts.get(0).first().id() + " and "
+                    + conflicts.get(0).second().id() + (conflicts.size() > 1 ? " (and " + (conflicts.size() - 1) + " more)" : ""));
+            this.conflicts = List.copyOf(conflicts);
+        }
+
+        public List<Conflict> conflicts() {
+            return conflicts;
+        }
+    }
+
     private final Map<String, Provider> byId;
     private final Map<DomainName, Provider> exact;
     private final Map<DomainName, Provider> wildcards;
@@ -28,8 +47,9 @@ public final class Registry {
     private final String version;
 
     /**
-     * @throws IllegalArgumentException when two providers claim the same domain pattern
-     *         (the loader reports that with file and line before it gets here)
+     * @throws ConflictingClaims when two providers claim the same domain pattern, naming every
+     *         such claim (the loader turns them into problems with file and line)
+     * @throws IllegalArgumentException when two providers have one id
      */
     public Registry(List<Provider> providers, Optional<Provider> defaultProvider, String version) {
         // Sized up front: a hoster's registry has a million names, and rehashing them costs seconds.
@@ -37,6 +57,7 @@ public final class Registry {
         Map<String, Provider> ids = new LinkedHashMap<>(capacity(providers.size()));
         Map<DomainName, Provider> exactIndex = new HashMap<>(capacity(names));
         Map<DomainName, Provider> wildcardIndex = new HashMap<>();
+        List<Conflict> conflicts = new ArrayList<>();
         for (Provider p : providers) {
             if (ids.putIfAbsent(p.id(), p) != null) {
                 throw new IllegalArgumentException("two providers have the id " + p.id());
@@ -45,9 +66,12 @@ public final class Registry {
                 Map<DomainName, Provider> index = d.wildcard() ? wildcardIndex : exactIndex;
                 Provider before = index.putIfAbsent(d.name(), p);
                 if (before != null) {
-                    throw new IllegalArgumentException(d + " is claimed by " + before.id() + " and " + p.id());
+                    conflicts.add(new Conflict(d, before, p));
                 }
             }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ConflictingClaims(conflicts);
         }
         this.byId = Collections.unmodifiableMap(ids);
         // Never written after this point; wrapping, not copying, keeps a million entries from being copied again.

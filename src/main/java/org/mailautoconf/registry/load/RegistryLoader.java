@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,21 +84,12 @@ public final class RegistryLoader {
             }
         }
 
-        // Files in an extends chain are bound once every tree is read (in parallel); claims on
-        // domains are then checked in file order.
+        // Files in an extends chain are bound once every tree is read (in parallel).
         List<Bound> bound = byId.values().parallelStream().map(f -> f.bound != null ? f.bound : bind(f, byId)).toList();
         remember(bound);
         List<Provider> providers = new ArrayList<>();
-        Map<String, String> claims = new HashMap<>();
         for (Bound b : bound) {
             sink.addAll(b.problems());
-            for (Claim c : b.claims()) {
-                String before = claims.putIfAbsent(c.key(), b.file().name);
-                if (before != null) {
-                    sink.add(Problem.error(c.at(), "domains", "duplicate-domain",
-                            c.key() + " is already claimed by " + before + "; a domain belongs to one provider"));
-                }
-            }
             if (b.provider() != null) {
                 b.provider().caCertificate().flatMap(CaCertificate::certificate).ifPresent(c -> digestCertificate(digest, c));
                 providers.add(b.provider());
@@ -114,12 +106,56 @@ public final class RegistryLoader {
                                 + " (it must be a provider file's id, not a profile's)"));
             }
         }
-        List<Problem> all = List.copyOf(problems);
-        if (all.stream().anyMatch(Problem::isError)) {
-            return new LoadResult(Optional.empty(), all);
+        if (problems.stream().anyMatch(Problem::isError)) {
+            // No registry will be built, but every duplicate domain is still worth naming.
+            List<Problem> duplicates = new ArrayList<>();
+            checkClaims(bound, duplicates);
+            problems.addAll(duplicates);
+            return new LoadResult(Optional.empty(), List.copyOf(problems));
         }
         String version = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        return new LoadResult(Optional.of(new Registry(providers, defaultProvider, version)), all);
+        try {
+            // The registry's own index finds duplicate domains: a hoster's million names are hashed once.
+            Registry registry = new Registry(providers, defaultProvider, version);
+            return new LoadResult(Optional.of(registry), List.copyOf(problems));
+        } catch (Registry.ConflictingClaims e) {
+            problems.addAll(locate(e.conflicts(), bound));
+            return new LoadResult(Optional.empty(), List.copyOf(problems));
+        }
+    }
+
+    /** Every claim against the claims before it, in file order. */
+    private static void checkClaims(List<Bound> bound, List<Problem> sink) {
+        Map<String, String> claims = new HashMap<>();
+        for (Bound b : bound) {
+            for (Claim c : b.claims()) {
+                String before = claims.putIfAbsent(c.key(), b.file().name);
+                if (before != null) {
+                    sink.add(duplicateDomain(c, before));
+                }
+            }
+        }
+    }
+
+    /** The registry's conflicts as problems at the line of the later claim. */
+    private static List<Problem> locate(List<Registry.Conflict> conflicts, List<Bound> bound) {
+        Map<Provider, Bound> byProvider = new IdentityHashMap<>();
+        bound.stream().filter(b -> b.provider() != null).forEach(b -> byProvider.put(b.provider(), b));
+        List<Problem> out = new ArrayList<>();
+        for (Registry.Conflict c : conflicts) {
+            String key = c.pattern().toString();
+            Bound first = byProvider.get(c.first());
+            // Within one file the later claim is the second with this key; across files, the first in the later file.
+            List<Claim> inSecond = byProvider.get(c.second()).claims().stream().filter(k -> k.key().equals(key)).toList();
+            Claim later = c.first() == c.second() && inSecond.size() > 1 ? inSecond.get(1) : inSecond.get(0);
+            out.add(duplicateDomain(later, first.file().name));
+        }
+        return out;
+    }
+
+    private static Problem duplicateDomain(Claim claim, String claimedBy) {
+        return Problem.error(claim.at(), "domains", "duplicate-domain",
+                claim.key() + " is already claimed by " + claimedBy + "; a domain belongs to one provider");
     }
 
     /** A file after binding: the provider (null for a profile or when it has errors) and the file's problems. */
