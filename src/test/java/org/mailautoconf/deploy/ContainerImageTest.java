@@ -1,0 +1,114 @@
+package org.mailautoconf.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailautoconf.testing.Registries;
+
+/**
+ * deploy/container/Dockerfile against the code and the build. No Docker here: the image itself is
+ * not built; what the image would run is run (its JVM flags, its environment, its command).
+ */
+class ContainerImageTest {
+
+    private static final Dockerfile DOCKERFILE = Dockerfile.parse(DeployFiles.read(DeployFiles.DOCKERFILE));
+
+    @Test
+    void listensOnAllInterfaces_onTheExposedPort() {
+        Map<String, String> env = DOCKERFILE.env();
+        assertThat(env).containsEntry("MAILAUTOCONF_LISTEN", "0.0.0.0");
+        assertThat(DOCKERFILE.last("EXPOSE")).isEqualTo(env.get("MAILAUTOCONF_PORT"));
+    }
+
+    @Test
+    void runsAsANumericNonRootUser() {
+        // Numeric, so that Kubernetes' runAsNonRoot can check it without reading /etc/passwd.
+        assertThat(DOCKERFILE.last("USER")).matches("[0-9]+:[0-9]+");
+        assertThat(Integer.parseInt(DOCKERFILE.last("USER").split(":")[0])).isPositive();
+    }
+
+    @Test
+    void copiesTheJarTheBuildMakes_andRunsIt() {
+        Matcher finalName = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(DeployFiles.read(Path.of("pom.xml")));
+        assertThat(finalName.find()).isTrue();
+        String buildStageDir = DOCKERFILE.all("WORKDIR", 0).get(0);
+        assertThat(String.join(" ", DOCKERFILE.all("RUN", 0))).contains("mvn").contains("package");
+        String copy = DOCKERFILE.all("COPY", DOCKERFILE.lastStage()).stream().filter(c -> c.startsWith("--from=build ")).findFirst().orElseThrow();
+        String[] parts = copy.split("\\s+");
+        assertThat(parts[1]).isEqualTo(buildStageDir + "/target/" + finalName.group(1) + ".jar");
+        List<String> entrypoint = Dockerfile.execForm(DOCKERFILE.last("ENTRYPOINT"));
+        assertThat(entrypoint.get(0)).isEqualTo("java");
+        assertThat(entrypoint.get(entrypoint.indexOf("-jar") + 1)).isEqualTo(parts[2]);
+        assertThat(Dockerfile.execForm(DOCKERFILE.last("CMD"))).containsExactly("serve");
+    }
+
+    @Test
+    void copiesFromTheContext_onlyWhatExists_andTheDockerignoreLetsThrough() {
+        List<String> ignored = DeployFiles.read(Path.of(".dockerignore")).lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        assertThat(ignored).noneMatch(p -> p.startsWith("!")); // exceptions are not modelled here
+        int copies = 0;
+        for (var i : DOCKERFILE.instructions()) {
+            if (!i.keyword().equals("COPY") || i.arguments().startsWith("--from=")) {
+                continue;
+            }
+            String[] parts = i.arguments().split("\\s+");
+            for (int s = 0; s < parts.length - 1; s++) {
+                String source = parts[s];
+                copies++;
+                assertThat(Path.of(source)).as("COPY source " + source).exists();
+                assertThat(ignored).as(".dockerignore patterns excluding COPY source " + source)
+                        .noneMatch(pattern -> excludes(pattern, source));
+            }
+        }
+        assertThat(copies).isGreaterThanOrEqualTo(3);
+        // The baked-in registry is the one providers.d ships, and it is where the image looks.
+        assertThat(DOCKERFILE.all("COPY", DOCKERFILE.lastStage())).contains("providers.d " + DOCKERFILE.env().get("MAILAUTOCONF_PROVIDERS"));
+    }
+
+    /** Docker's rule: a pattern excludes a path it matches and everything below it. */
+    private static boolean excludes(String pattern, String source) {
+        var glob = FileSystems.getDefault().getPathMatcher("glob:" + pattern.replaceFirst("^/", ""));
+        for (Path p = Path.of(source); p != null; p = p.getParent()) {
+            if (glob.matches(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void theImagesCommand_startsTheService_andItsHealthCheckPathAnswers(@TempDir Path work) throws IOException {
+        List<String> entrypoint = Dockerfile.execForm(DOCKERFILE.last("ENTRYPOINT"));
+        List<String> jvmFlags = entrypoint.subList(1, entrypoint.indexOf("-jar"));
+        Map<String, String> env = new HashMap<>(DOCKERFILE.env());
+        // What the test changes: a free loopback port, and the image's copy of providers.d is this one.
+        env.put("MAILAUTOCONF_LISTEN", "127.0.0.1");
+        env.put("MAILAUTOCONF_PORT", String.valueOf(ServeProcess.freePort()));
+        env.put("MAILAUTOCONF_PROVIDERS", Registries.SHIPPED.toAbsolutePath().toString());
+        Matcher health = Pattern.compile("http://127\\.0\\.0\\.1:\\$\\{MAILAUTOCONF_PORT}(/\\S*?)\"").matcher(DOCKERFILE.last("HEALTHCHECK"));
+        assertThat(health.find()).as("HEALTHCHECK asks the service's own port").isTrue();
+        // As on a read-only root file system: a temporary directory that cannot be made, even by
+        // root (a path below a regular file), so the image's flags must do without one.
+        Path notADirectory = Files.writeString(work.resolve("not-a-directory"), "");
+        List<String> flags = new ArrayList<>(jvmFlags);
+        flags.add("-Djava.io.tmpdir=" + notADirectory.resolve("tmp"));
+        try (ServeProcess serve = ServeProcess.start(flags, env, work)) {
+            assertThat(serve.get(health.group(1)).statusCode()).isEqualTo(200);
+            var ready = serve.get("/readyz");
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"providers\" : " + Registries.shipped().providers().size());
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.mailautoconf.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailautoconf.registry.load.LoadResult;
+import org.mailautoconf.registry.load.RegistryLoader;
+
+/** deploy/kubernetes/ against the code, against itself, and against the running service. */
+class KubernetesManifestsTest {
+
+    private static final List<JsonNode> OBJECTS = DeployFiles.kubernetesObjects(DeployFiles.KUBERNETES);
+    private static final JsonNode DEPLOYMENT = DeployFiles.only(OBJECTS, "Deployment");
+    private static final JsonNode POD = DEPLOYMENT.at("/spec/template");
+    private static final JsonNode CONTAINER = POD.at("/spec/containers/0");
+    private static final Map<String, String> ENV = DeployFiles.env(CONTAINER);
+
+    private static JsonNode containerPort(String name) {
+        for (JsonNode p : CONTAINER.path("ports")) {
+            if (name.equals(p.path("name").asText())) {
+                return p;
+            }
+        }
+        throw new AssertionError("the container has no port named " + name);
+    }
+
+    private static void assertSelects(JsonNode matchLabels, String what) {
+        assertThat(matchLabels.size()).as(what + " selects by some label").isPositive();
+        matchLabels.properties().forEach(e ->
+                assertThat(POD.path("metadata").path("labels").path(e.getKey()).asText()).as(what + " label " + e.getKey()).isEqualTo(e.getValue().asText()));
+    }
+
+    @Test
+    void container_listensOnAllInterfaces_onItsDeclaredPort() {
+        assertThat(ENV).containsEntry("MAILAUTOCONF_LISTEN", "0.0.0.0");
+        assertThat(containerPort("http").path("containerPort").asText()).isEqualTo(ENV.get("MAILAUTOCONF_PORT"));
+    }
+
+    @Test
+    void probes_askTheDocumentedPaths_onTheContainersPort() {
+        assertThat(CONTAINER.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/healthz");
+        assertThat(CONTAINER.at("/startupProbe/httpGet/path").asText()).isEqualTo("/healthz");
+        assertThat(CONTAINER.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/readyz");
+        for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+            containerPort(CONTAINER.at("/" + probe + "/httpGet/port").asText());
+        }
+    }
+
+    @Test
+    void serviceIngressAndBudget_reachThePods() {
+        JsonNode service = DeployFiles.only(OBJECTS, "Service");
+        assertSelects(service.at("/spec/selector"), "the Service");
+        JsonNode servicePort = service.at("/spec/ports/0");
+        containerPort(servicePort.path("targetPort").asText());
+
+        JsonNode ingress = DeployFiles.only(OBJECTS, "Ingress");
+        Set<String> ruleHosts = new TreeSet<>();
+        for (JsonNode rule : ingress.at("/spec/rules")) {
+            ruleHosts.add(rule.path("host").asText());
+            for (JsonNode path : rule.at("/http/paths")) {
+                assertThat(path.at("/backend/service/name").asText()).isEqualTo(service.at("/metadata/name").asText());
+                assertThat(path.at("/backend/service/port/name").asText()).isEqualTo(servicePort.path("name").asText());
+                assertThat(path.path("path").asText()).isEqualTo("/");
+            }
+        }
+        Set<String> tlsHosts = new TreeSet<>();
+        ingress.at("/spec/tls/0/hosts").forEach(h -> tlsHosts.add(h.asText()));
+        assertThat(ingress.at("/spec/tls").size()).as("one certificate").isEqualTo(1);
+        assertThat(tlsHosts).isEqualTo(ruleHosts).containsExactly("autoconfig.example.org", "autodiscover.example.org");
+        assertThat(URI.create(ENV.get("MAILAUTOCONF_PUBLIC_URL")).getHost()).isIn(tlsHosts);
+
+        JsonNode budget = DeployFiles.only(OBJECTS, "PodDisruptionBudget");
+        assertSelects(budget.at("/spec/selector/matchLabels"), "the PodDisruptionBudget");
+        assertThat(budget.at("/spec/maxUnavailable").asInt()).isPositive().isLessThan(DEPLOYMENT.at("/spec/replicas").asInt());
+        assertSelects(DEPLOYMENT.at("/spec/selector/matchLabels"), "the Deployment");
+    }
+
+    @Test
+    void registry_isTheConfigMap_mountedWholeWhereTheServiceReadsIt() {
+        JsonNode kustomization = DeployFiles.yamlDocuments(DeployFiles.read(DeployFiles.KUBERNETES.resolve("kustomization.yaml"))).get(0);
+        String configMap = kustomization.at("/configMapGenerator/0/name").asText();
+        // A fixed name: with a hash suffix every edit would replace the pods instead of reloading them.
+        assertThat(kustomization.at("/generatorOptions/disableNameSuffixHash").asBoolean()).isTrue();
+        String volume = null;
+        for (JsonNode v : POD.at("/spec/volumes")) {
+            if (configMap.equals(v.at("/configMap/name").asText())) {
+                volume = v.path("name").asText();
+            }
+        }
+        assertThat(volume).as("a volume of ConfigMap " + configMap).isNotNull();
+        JsonNode mount = null;
+        for (JsonNode m : CONTAINER.path("volumeMounts")) {
+            if (volume.equals(m.path("name").asText())) {
+                mount = m;
+            }
+        }
+        assertThat(mount).isNotNull();
+        assertThat(mount.path("mountPath").asText()).isEqualTo(ENV.get("MAILAUTOCONF_PROVIDERS"));
+        assertThat(mount.has("subPath")).as("a subPath mount never sees ConfigMap updates").isFalse();
+        assertThat(mount.path("readOnly").asBoolean()).isTrue();
+    }
+
+    @Test
+    void container_runsLockedDown_asTheImagesUser() {
+        assertThat(POD.at("/spec/securityContext/runAsNonRoot").asBoolean()).isTrue();
+        String[] user = Dockerfile.parse(DeployFiles.read(DeployFiles.DOCKERFILE)).last("USER").split(":");
+        assertThat(POD.at("/spec/securityContext/runAsUser").asText()).isEqualTo(user[0]);
+        assertThat(POD.at("/spec/securityContext/runAsGroup").asText()).isEqualTo(user[1]);
+        assertThat(CONTAINER.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(CONTAINER.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).isFalse();
+        assertThat(CONTAINER.at("/resources/limits/memory").asText()).isNotEmpty();
+    }
+
+    @Test
+    void exampleRegistry_isWhatTheGeneratorLists_andLoadsWithoutWarnings() throws IOException {
+        JsonNode kustomization = DeployFiles.yamlDocuments(DeployFiles.read(DeployFiles.KUBERNETES.resolve("kustomization.yaml"))).get(0);
+        Set<String> listed = new TreeSet<>();
+        kustomization.at("/configMapGenerator/0/files").forEach(f -> listed.add(f.asText()));
+        Set<String> present = new TreeSet<>();
+        try (Stream<Path> files = Files.list(DeployFiles.EXAMPLE_PROVIDERS)) {
+            files.forEach(f -> present.add(DeployFiles.KUBERNETES.relativize(f).toString()));
+        }
+        assertThat(listed).isEqualTo(present);
+        LoadResult result = new RegistryLoader().load(DeployFiles.EXAMPLE_PROVIDERS, Optional.empty());
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.registry()).isPresent();
+    }
+
+    @Test
+    void container_asThePodRunsIt_answersItsProbes_andNamesItsPublicUrl(@TempDir Path work) throws IOException {
+        Dockerfile image = Dockerfile.parse(DeployFiles.read(DeployFiles.DOCKERFILE));
+        List<String> entrypoint = Dockerfile.execForm(image.last("ENTRYPOINT"));
+        assertThat(CONTAINER.has("command")).as("the pod runs the image's entrypoint").isFalse();
+        assertThat(CONTAINER.has("args")).as("the pod runs the image's command").isFalse();
+        // The container's environment: the image's, then the pod's on top.
+        Map<String, String> env = new HashMap<>(image.env());
+        env.putAll(ENV);
+        // What the test changes: a free loopback port, and the ConfigMap's files from their source.
+        env.put("MAILAUTOCONF_LISTEN", "127.0.0.1");
+        env.put("MAILAUTOCONF_PORT", String.valueOf(ServeProcess.freePort()));
+        env.put("MAILAUTOCONF_PROVIDERS", DeployFiles.EXAMPLE_PROVIDERS.toAbsolutePath().toString());
+        try (ServeProcess serve = ServeProcess.start(new ArrayList<>(entrypoint.subList(1, entrypoint.indexOf("-jar"))), env, work)) {
+            for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+                String path = CONTAINER.at("/" + probe + "/httpGet/path").asText();
+                assertThat(serve.get(path).statusCode()).as(probe + " " + path).isEqualTo(200);
+            }
+            assertThat(serve.get("/readyz").body()).contains("\"providers\" : 1");
+            var json = serve.get("/autodiscover/autodiscover.json?Email=mario@example.com&Protocol=AutodiscoverV1");
+            assertThat(json.statusCode()).isEqualTo(200);
+            assertThat(json.body()).contains(ENV.get("MAILAUTOCONF_PUBLIC_URL") + "/autodiscover/autodiscover.xml");
+        }
+    }
+
+    @Test
+    void kustomize_buildsTheObjects_withTheConfigMapTheDeploymentMounts() {
+        Path kubectl = Tools.require("kubectl", "kubectl ships in the java-maven machine image (not in Debian)");
+        Tools.Result built = Tools.run(Path.of("."), kubectl.toString(), "kustomize", DeployFiles.KUBERNETES.toString());
+        assertThat(built.exitCode()).as(built.output()).isZero();
+        List<JsonNode> objects = DeployFiles.yamlDocuments(built.output());
+        assertThat(objects).extracting(o -> o.path("kind").asText())
+                .containsExactlyInAnyOrder("ConfigMap", "Service", "Deployment", "PodDisruptionBudget", "Ingress");
+        JsonNode configMap = DeployFiles.only(objects, "ConfigMap");
+        String mounted = null;
+        for (JsonNode v : DeployFiles.only(objects, "Deployment").at("/spec/template/spec/volumes")) {
+            if (v.has("configMap")) {
+                mounted = v.at("/configMap/name").asText();
+            }
+        }
+        assertThat(configMap.at("/metadata/name").asText()).isEqualTo(mounted);
+        assertThat(configMap.at("/data/example.yaml").asText()).isEqualTo(DeployFiles.read(DeployFiles.EXAMPLE_PROVIDERS.resolve("example.yaml")));
+    }
+}

@@ -1,0 +1,145 @@
+package org.mailautoconf.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code mailautoconf serve} as its own process, started the way a deployment file starts it:
+ * with that file's JVM flags and environment. Only the port (a free one) and, where the file
+ * names a path of the target machine, the provider directory are the test's own.
+ */
+final class ServeProcess implements AutoCloseable {
+
+    private static final Duration START = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private ServeProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /**
+     * Starts {@code serve} and waits until it answers {@code /healthz} (it listens only once its
+     * registry is loaded). {@code env} must set MAILAUTOCONF_PORT; every other MAILAUTOCONF_*
+     * variable of this JVM's environment is removed first.
+     */
+    static ServeProcess start(List<String> jvmFlags, Map<String, String> env, Path workDir) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.mailautoconf.cli.Main", "serve"));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("MAILAUTOCONF_") || k.equals("JAVA_TOOL_OPTIONS"));
+        pb.environment().putAll(env);
+        Path log = Files.createTempFile(workDir, "serve", ".log");
+        pb.redirectOutput(log.toFile());
+        int port = Integer.parseInt(env.get("MAILAUTOCONF_PORT"));
+        ServeProcess p = new ServeProcess(pb.start(), log, port);
+        try {
+            p.awaitListening();
+        } catch (RuntimeException | Error e) {
+            p.close();
+            throw e;
+        }
+        return p;
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    HttpResponse<String> get(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    private void awaitListening() {
+        long deadline = System.nanoTime() + START.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("serve exited with " + process.exitValue() + " before it listened:\n" + log());
+            }
+            try {
+                client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (IOException e) {
+                sleep();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("serve did not listen on 127.0.0.1:" + port + " within " + START + ":\n" + log());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** SIGTERM, as systemd and the kubelet stop it; the shutdown hook closes the listeners. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The exit status after {@link #close()}: 143 (128 + SIGTERM) for a JVM stopped by its shutdown hook. */
+    int exitValue() {
+        return process.exitValue();
+    }
+}
