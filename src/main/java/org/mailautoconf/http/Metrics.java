@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MetricsDomain;
@@ -46,8 +47,11 @@ public final class Metrics {
                 .setDisabledMetricsCategories(Set.of(MetricsDomain.HTTP_SERVER.toCategory(), MetricsDomain.NET_SERVER.toCategory()))
                 .setJvmMetricsEnabled(true)
                 .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME));
+        // The service serves no files: without class-path resolving and its file cache, Vert.x
+        // needs no writable vertx-cache directory, so a read-only root file system is enough.
+        FileSystemOptions noFiles = new FileSystemOptions().setClassPathResolvingEnabled(false).setFileCachingEnabled(false);
         return Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(options))
+                .with(new VertxOptions().setMetricsOptions(options).setFileSystemOptions(noFiles))
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
     }
