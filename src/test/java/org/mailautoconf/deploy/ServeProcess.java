@@ -38,8 +38,8 @@ final class ServeProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code serve} and waits until it answers {@code /healthz} (it listens only once its
-     * registry is loaded). {@code env} must set MAILAUTOCONF_PORT; every other MAILAUTOCONF_*
+     * Starts {@code serve} and waits until {@code /readyz} says 200 (it listens at once and
+     * loads its registry meanwhile). {@code env} must set MAILAUTOCONF_PORT; every other MAILAUTOCONF_*
      * variable of this JVM's environment is removed first.
      */
     static ServeProcess start(List<String> jvmFlags, Map<String, String> env, Path workDir) throws IOException {
@@ -56,7 +56,7 @@ final class ServeProcess implements AutoCloseable {
         int port = Integer.parseInt(env.get("MAILAUTOCONF_PORT"));
         ServeProcess p = new ServeProcess(pb.start(), log, port);
         try {
-            p.awaitListening();
+            p.awaitReady();
         } catch (RuntimeException | Error e) {
             p.close();
             throw e;
@@ -96,16 +96,19 @@ final class ServeProcess implements AutoCloseable {
         }
     }
 
-    private void awaitListening() {
+    private void awaitReady() {
         long deadline = System.nanoTime() + START.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("serve exited with " + process.exitValue() + " before it listened:\n" + log());
             }
             try {
-                client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                return;
+                int status = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return;
+                }
+                sleep();
             } catch (IOException e) {
                 sleep();
             } catch (InterruptedException e) {
@@ -113,7 +116,7 @@ final class ServeProcess implements AutoCloseable {
                 throw new AssertionError(e);
             }
         }
-        throw new AssertionError("serve did not listen on 127.0.0.1:" + port + " within " + START + ":\n" + log());
+        throw new AssertionError("serve was not ready on 127.0.0.1:" + port + " within " + START + ":\n" + log());
     }
 
     private static void sleep() {
