@@ -7,6 +7,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -42,7 +44,7 @@ public final class RegistryLoader {
      * then holds its binding): a file that stands alone is bound as soon as it is parsed, or taken
      * over unchanged from the previous load.
      */
-    private record SourceFile(String name, Path path, byte[] hash, YamlNode.Mapping root, String id, Location idAt,
+    private record SourceFile(String name, Path path, FileStamp stamp, byte[] hash, YamlNode.Mapping root, String id, Location idAt,
                               YamlNode.Entry extendsEntry, boolean profile, List<Problem> readProblems, Bound bound) {
 
         /** Bound on its own: extends nothing, is no profile, and names no CA file (whose content it would depend on). */
@@ -52,12 +54,16 @@ public final class RegistryLoader {
 
         /** This file without its parse tree: what is kept of it between loads. */
         SourceFile slim() {
-            return new SourceFile(name, path, hash, null, id, idAt, null, false, readProblems, null);
+            return new SourceFile(name, path, stamp, hash, null, id, idAt, null, false, readProblems, null);
+        }
+
+        SourceFile stamped(FileStamp newStamp) {
+            return new SourceFile(name, path, newStamp, hash, root, id, idAt, extendsEntry, profile, readProblems, bound);
         }
 
         /** This file without its parse tree, with its binding. */
         SourceFile boundAs(Bound binding) {
-            return new SourceFile(name, path, hash, null, id, idAt, null, false, readProblems, binding);
+            return new SourceFile(name, path, stamp, hash, null, id, idAt, null, false, readProblems, binding);
         }
     }
 
@@ -222,15 +228,23 @@ public final class RegistryLoader {
     private record ReadFile(Path path, byte[] hash, SourceFile file, List<Problem> problems) {}
 
     private ReadFile readOne(Path path) {
-        // Checked here, in parallel: a stat per file in the listing cost a hoster's load 0.3 s on one core.
-        if (!Files.isRegularFile(path)) {
-            return new ReadFile(path, null, null, List.of());
-        }
         String name = path.toString();
         List<Problem> problems = new ArrayList<>();
+        Bound before = reusable.get(path);
         byte[] bytes;
         String text;
+        FileStamp stamp;
         try {
+            // Stat here, in parallel: a stat per file in the listing cost a hoster's load 0.3 s on one core.
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                return new ReadFile(path, null, null, List.of());
+            }
+            stamp = FileStamp.of(attributes, Instant.now());
+            if (before != null && before.file().stamp.unchangedAt(stamp)) {
+                // Not even read: a reload after one edit in 100,000 files stats them, nothing more.
+                return new ReadFile(path, before.file().hash, before.file().boundAs(before), before.file().readProblems);
+            }
             bytes = Files.readAllBytes(path);
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
@@ -242,9 +256,11 @@ public final class RegistryLoader {
             return new ReadFile(path, null, null, problems);
         }
         byte[] hash = sha256().digest(bytes);
-        Bound before = reusable.get(path);
         if (before != null && java.util.Arrays.equals(before.file().hash, hash)) {
-            return new ReadFile(path, hash, before.file().boundAs(before), before.file().readProblems);
+            // Same bytes under a new stamp (touched, or saved unchanged): remembered with the new one.
+            SourceFile same = before.file().stamped(stamp);
+            return new ReadFile(path, hash, same.boundAs(new Bound(same, before.provider(), before.claims(), before.problems())),
+                    same.readProblems);
         }
         YamlNode root = yaml.read(name, text, problems);
         if (root == null) {
@@ -268,7 +284,7 @@ public final class RegistryLoader {
         }
         Boolean profile = mapping.entry("profile").map(e -> reader.bool(e, "profile")).orElse(false);
         Location idAt = mapping.entry("id").orElseThrow().value().location();
-        SourceFile file = new SourceFile(name, path, hash, mapping, id, idAt, mapping.entry("extends").orElse(null),
+        SourceFile file = new SourceFile(name, path, stamp, hash, mapping, id, idAt, mapping.entry("extends").orElse(null),
                 Boolean.TRUE.equals(profile), List.copyOf(problems), null);
         if (file.standsAlone()) {
             // Bound here, in the parallel read, so that its parse tree is garbage at once: a

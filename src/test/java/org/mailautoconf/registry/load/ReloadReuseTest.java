@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,5 +129,41 @@ class ReloadReuseTest {
         LoadResult fixed = loader.load(dir, Optional.empty());
         assertThat(fixed.ok()).isTrue();
         assertSameAsFreshLoad(fixed, dir);
+    }
+
+    /** Rewrites a file in place with other bytes of the same length and puts its modification time back. */
+    private static void rewriteKeepingStamp(Path file, String from, String to) throws Exception {
+        assertThat(to).hasSameSizeAs(from);
+        FileTime modified = Files.getLastModifiedTime(file);
+        Files.writeString(file, Files.readString(file).replace(from, to));
+        Files.setLastModifiedTime(file, modified);
+    }
+
+    @Test
+    void settledFileWithAnUnchangedStamp_isNotReadAgain_aNewSizeIs(@TempDir Path dir) throws Exception {
+        Registries.write(dir, "b.yaml", provider("b", "b.example"));
+        Files.setLastModifiedTime(dir.resolve("b.yaml"), FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        RegistryLoader loader = new RegistryLoader();
+        Provider b = loader.load(dir, Optional.empty()).registry().orElseThrow().provider("b").orElseThrow();
+
+        rewriteKeepingStamp(dir.resolve("b.yaml"), "name: b", "name: x");
+        assertThat(loader.load(dir, Optional.empty()).registry().orElseThrow().provider("b").orElseThrow())
+                .as("size, modification time and inode as before: the stat is trusted, the file not read").isSameAs(b);
+
+        Files.writeString(dir.resolve("b.yaml"), provider("b", "b.example").replace("name: b", "name: longer"));
+        assertThat(loader.load(dir, Optional.empty()).registry().orElseThrow().provider("b").orElseThrow().name()).isEqualTo("longer");
+    }
+
+    @Test
+    void fileWrittenJustBeforeItWasRead_isReadAgainEvenWithAnUnchangedStamp(@TempDir Path dir) throws Exception {
+        Registries.write(dir, "b.yaml", provider("b", "b.example"));
+        RegistryLoader loader = new RegistryLoader();
+        assertThat(loader.load(dir, Optional.empty()).registry().orElseThrow().provider("b").orElseThrow().name()).isEqualTo("b");
+
+        // A second edit within the file system's timestamp granularity leaves the stamp as it was.
+        rewriteKeepingStamp(dir.resolve("b.yaml"), "name: b", "name: x");
+        LoadResult again = loader.load(dir, Optional.empty());
+        assertThat(again.registry().orElseThrow().provider("b").orElseThrow().name()).isEqualTo("x");
+        assertSameAsFreshLoad(again, dir);
     }
 }
