@@ -3,6 +3,8 @@ package org.mailautoconf.registry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +43,7 @@ public final class Registry {
     }
 
     private final Map<String, Provider> byId;
-    private final Map<DomainName, Provider> exact;
+    private final DomainIndex exact;
     private final Map<DomainName, Provider> wildcards;
     private final Optional<Provider> defaultProvider;
     private final String version;
@@ -52,10 +54,21 @@ public final class Registry {
      * @throws IllegalArgumentException when two providers have one id
      */
     public Registry(List<Provider> providers, Optional<Provider> defaultProvider, String version) {
-        // Sized up front: a hoster's registry has a million names, and rehashing them costs seconds.
-        int names = providers.stream().mapToInt(p -> p.domains().size()).sum();
+        this(providers, defaultProvider, version, null);
+    }
+
+    /**
+     * The registry of {@code providers}, sharing with {@code previous} the parts of its domain
+     * index that no changed provider touches. A provider counts as unchanged when it is the very
+     * object {@code previous} has under its id (the loader takes unchanged files over that way).
+     * Gives what the constructor gives for the same arguments, and throws what it throws.
+     */
+    public static Registry after(Registry previous, List<Provider> providers, Optional<Provider> defaultProvider, String version) {
+        return new Registry(providers, defaultProvider, version, previous);
+    }
+
+    private Registry(List<Provider> providers, Optional<Provider> defaultProvider, String version, Registry previous) {
         Map<String, Provider> ids = new LinkedHashMap<>(capacity(providers.size()));
-        Map<DomainName, Provider> exactIndex = new HashMap<>(capacity(names));
         Map<DomainName, Provider> wildcardIndex = new HashMap<>();
         List<Conflict> conflicts = new ArrayList<>();
         for (Provider p : providers) {
@@ -63,22 +76,56 @@ public final class Registry {
                 throw new IllegalArgumentException("two providers have the id " + p.id());
             }
             for (DomainPattern d : p.domains()) {
-                Map<DomainName, Provider> index = d.wildcard() ? wildcardIndex : exactIndex;
-                Provider before = index.putIfAbsent(d.name(), p);
-                if (before != null) {
-                    conflicts.add(new Conflict(d, before, p));
+                if (d.wildcard()) {
+                    Provider before = wildcardIndex.putIfAbsent(d.name(), p);
+                    if (before != null) {
+                        conflicts.add(new Conflict(d, before, p));
+                    }
                 }
             }
         }
+        DomainIndex index = previous == null || !conflicts.isEmpty() ? null : previous.patched(ids, providers).orElse(null);
+        if (index == null) {
+            List<Conflict> exactConflicts = new ArrayList<>();
+            index = DomainIndex.of(providers, exactConflicts);
+            conflicts.addAll(exactConflicts);
+        }
         if (!conflicts.isEmpty()) {
+            // In the order of the files and of their domain lists, as a reader would find them.
+            Map<Provider, Integer> position = new IdentityHashMap<>();
+            for (int i = 0; i < providers.size(); i++) {
+                position.putIfAbsent(providers.get(i), i);
+            }
+            conflicts.sort(Comparator.comparingInt((Conflict c) -> position.get(c.second()))
+                    .thenComparingInt(c -> c.second().domains().indexOf(c.pattern())));
             throw new ConflictingClaims(conflicts);
         }
         this.byId = Collections.unmodifiableMap(ids);
-        // Never written after this point; wrapping, not copying, keeps a million entries from being copied again.
-        this.exact = Collections.unmodifiableMap(exactIndex);
+        this.exact = index;
         this.wildcards = Collections.unmodifiableMap(wildcardIndex);
         this.defaultProvider = defaultProvider;
         this.version = version;
+    }
+
+    /** This registry's exact index changed into that of {@code ids}; empty when building it whole is the better way. */
+    private Optional<DomainIndex> patched(Map<String, Provider> ids, List<Provider> providers) {
+        List<Provider> gone = new ArrayList<>();
+        for (Provider p : byId.values()) {
+            if (ids.get(p.id()) != p) {
+                gone.add(p);
+            }
+        }
+        List<Provider> added = new ArrayList<>();
+        for (Provider p : providers) {
+            if (byId.get(p.id()) != p) {
+                added.add(p);
+            }
+        }
+        // When much changed (a profile that many files extend), copying shards saves nothing.
+        if (gone.size() + added.size() > providers.size() / 4 + 16) {
+            return Optional.empty();
+        }
+        return exact.with(gone, added);
     }
 
     private static int capacity(int entries) {

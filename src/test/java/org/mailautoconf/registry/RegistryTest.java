@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,83 @@ class RegistryTest {
     }
 
     /** A provider with one IMAP and one SMTP server serving these patterns ({@code *.name} for a wildcard). */
+    /** Enough providers that every shard of the index holds names. */
+    private static List<Provider> hoster(int count, String suffix) {
+        List<Provider> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(provider("c" + i, "a" + i + suffix, "b" + i + suffix, "*.w" + i + suffix));
+        }
+        return out;
+    }
+
+    private static void assertAnswersAlike(Registry patched, Registry fresh, List<String> names) {
+        assertThat(patched.domainCount()).isEqualTo(fresh.domainCount());
+        assertThat(patched.providers()).containsExactlyElementsOf(fresh.providers());
+        for (String name : names) {
+            DomainName d = DomainName.parse(name);
+            assertThat(patched.providerFor(d)).as(name).isEqualTo(fresh.providerFor(d));
+        }
+    }
+
+    @Test
+    void after_oneProviderChangedOneAddedOneRemoved_answersAsAFreshRegistry() {
+        List<Provider> before = hoster(3000, ".example");
+        Registry previous = new Registry(before, Optional.empty(), "v1");
+        List<Provider> now = new ArrayList<>(before);
+        now.set(10, provider("c10", "a10.example", "moved.example"));
+        now.remove(20);
+        now.add(provider("new", "b20.example", "new.example"));
+
+        Registry patched = Registry.after(previous, now, Optional.empty(), "v2");
+
+        Registry fresh = new Registry(now, Optional.empty(), "v2");
+        List<String> names = new ArrayList<>(List.of("moved.example", "b10.example", "a20.example", "b20.example", "new.example",
+                "x.w20.example", "x.w10.example"));
+        for (int i = 0; i < 3000; i += 7) {
+            names.add("a" + i + ".example");
+            names.add("b" + i + ".example");
+        }
+        assertAnswersAlike(patched, fresh, names);
+        assertThat(patched.providerFor(DomainName.parse("b10.example"))).isEmpty();
+        assertThat(patched.providerFor(DomainName.parse("b20.example")).orElseThrow().provider().id()).isEqualTo("new");
+        assertThat(previous.providerFor(DomainName.parse("b10.example")).orElseThrow().provider().id())
+                .as("the registry before is left as it was").isEqualTo("c10");
+    }
+
+    @Test
+    void domainIndexWith_patchesOnlyWhatChanged_andRefusesATakenName() {
+        List<Provider> before = hoster(3000, ".example");
+        DomainIndex index = DomainIndex.of(before, new ArrayList<>());
+        Provider moved = provider("c10", "a10.example", "moved.example");
+
+        DomainIndex patched = index.with(List.of(before.get(10), before.get(20)), List.of(moved)).orElseThrow();
+
+        assertThat(patched.get(DomainName.parse("moved.example"))).isSameAs(moved);
+        assertThat(patched.get(DomainName.parse("a10.example"))).isSameAs(moved);
+        assertThat(patched.get(DomainName.parse("b10.example"))).isNull();
+        assertThat(patched.get(DomainName.parse("a20.example"))).isNull();
+        assertThat(patched.get(DomainName.parse("a21.example"))).isSameAs(before.get(21));
+        assertThat(patched.size()).isEqualTo(index.size() - 4 + 2);
+        assertThat(index.get(DomainName.parse("b10.example"))).as("the index before is left as it was").isSameAs(before.get(10));
+        assertThat(index.with(List.of(), List.of(provider("thief", "a21.example")))).isEmpty();
+    }
+
+    @Test
+    void after_aChangedProviderTakingAnUnchangedOnesName_throwsWhatTheConstructorThrows() {
+        List<Provider> before = hoster(500, ".example");
+        Registry previous = new Registry(before, Optional.empty(), "v1");
+        List<Provider> now = new ArrayList<>(before);
+        now.set(400, provider("c400", "a400.example", "a7.example"));
+
+        var patched = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> Registry.after(previous, now, Optional.empty(), "v2"), Registry.ConflictingClaims.class);
+        var fresh = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> new Registry(now, Optional.empty(), "v2"), Registry.ConflictingClaims.class);
+        assertThat(patched.conflicts()).isEqualTo(fresh.conflicts()).hasSize(1);
+        assertThat(patched.conflicts().get(0).first().id()).isEqualTo("c7");
+        assertThat(patched.conflicts().get(0).second().id()).isEqualTo("c400");
+    }
+
     static Provider provider(String id, String... domains) {
         List<DomainPattern> patterns = Arrays.stream(domains)
                 .map(d -> d.startsWith("*.") ? new DomainPattern(DomainName.parse(d.substring(2)), true)

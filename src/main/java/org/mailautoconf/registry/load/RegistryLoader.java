@@ -73,6 +73,9 @@ public final class RegistryLoader {
      */
     private Map<Path, Bound> reusable = Map.of();
 
+    /** The registry of the previous load, whose domain index the next one shares where nothing changed. */
+    private Registry previous;
+
     /** One load at a time per loader: a load replaces what the next one may reuse. */
     public synchronized LoadResult load(Path dir, Optional<String> defaultProviderId) {
         Set<Problem> problems = new LinkedHashSet<>();
@@ -121,8 +124,11 @@ public final class RegistryLoader {
         }
         String version = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         try {
-            // The registry's own index finds duplicate domains: a hoster's million names are hashed once.
-            Registry registry = new Registry(providers, defaultProvider, version);
+            // The registry's own index finds duplicate domains: a hoster's million names are hashed
+            // once, and after an edit only where the edited files' names fall.
+            Registry registry = previous == null ? new Registry(providers, defaultProvider, version)
+                    : Registry.after(previous, providers, defaultProvider, version);
+            previous = registry;
             return new LoadResult(Optional.of(registry), List.copyOf(problems));
         } catch (Registry.ConflictingClaims e) {
             problems.addAll(locate(e.conflicts(), bound));
