@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.mailautoconf.registry.CaCertificate;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.Provider;
@@ -94,7 +95,8 @@ public final class RegistryLoader {
         }
 
         // Files in an extends chain are bound once every tree is read (in parallel).
-        List<Bound> bound = byId.values().parallelStream().map(f -> f.bound != null ? f.bound : bind(f, byId)).toList();
+        List<Bound> bound = StreamSupport.stream(byId.values().spliterator(), allCores())
+                .map(f -> f.bound != null ? f.bound : bind(f, byId)).toList();
         remember(bound);
         List<Provider> providers = new ArrayList<>();
         for (Bound b : bound) {
@@ -198,6 +200,15 @@ public final class RegistryLoader {
         return new Bound(f, p, claims(f), problems);
     }
 
+    /**
+     * The first load has nothing to serve yet and takes every core. A reload runs on its one
+     * thread: it reuses almost everything, and a service answering while it runs keeps the other
+     * cores, which a burst on all of them would take from requests (their p99 doubled under load).
+     */
+    private boolean allCores() {
+        return previous == null;
+    }
+
     private List<SourceFile> readAll(Path dir, List<Problem> problems, MessageDigest digest) {
         List<Path> paths;
         try (Stream<Path> s = Files.list(dir)) {
@@ -210,8 +221,8 @@ public final class RegistryLoader {
                     "cannot read the provider directory: " + e));
             return List.of();
         }
-        // Files are read and parsed in parallel; problems and the version hash keep file order.
-        List<ReadFile> read = paths.parallelStream().map(this::readOne).toList();
+        // Files are read and parsed in parallel on a first load; problems and the version hash keep file order.
+        List<ReadFile> read = StreamSupport.stream(paths.spliterator(), allCores()).map(this::readOne).toList();
         List<SourceFile> out = new ArrayList<>();
         for (ReadFile r : read) {
             problems.addAll(r.problems());
