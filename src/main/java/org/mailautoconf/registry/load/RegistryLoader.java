@@ -8,13 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +23,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.mailautoconf.registry.CaCertificate;
-import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
 
@@ -39,34 +37,6 @@ public final class RegistryLoader {
     private final YamlReader yaml = new YamlReader();
 
     private static final java.util.regex.Pattern ID_PATTERN = java.util.regex.Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?");
-
-    /**
-     * One provider file as read. {@code root} is null for a file already bound ({@code bound}
-     * then holds its binding): a file that stands alone is bound as soon as it is parsed, or taken
-     * over unchanged from the previous load.
-     */
-    private record SourceFile(String name, Path path, FileStamp stamp, byte[] hash, YamlNode.Mapping root, String id, Location idAt,
-                              YamlNode.Entry extendsEntry, boolean profile, List<Problem> readProblems, Bound bound) {
-
-        /** Bound on its own: extends nothing, is no profile, and names no CA file (whose content it would depend on). */
-        boolean standsAlone() {
-            return extendsEntry == null && !profile && root != null && root.entry("caCertificate").isEmpty();
-        }
-
-        /** This file without its parse tree: what is kept of it between loads. */
-        SourceFile slim() {
-            return new SourceFile(name, path, stamp, hash, null, id, idAt, null, false, readProblems, null);
-        }
-
-        SourceFile stamped(FileStamp newStamp) {
-            return new SourceFile(name, path, newStamp, hash, root, id, idAt, extendsEntry, profile, readProblems, bound);
-        }
-
-        /** This file without its parse tree, with its binding. */
-        SourceFile boundAs(Bound binding) {
-            return new SourceFile(name, path, stamp, hash, null, id, idAt, null, false, readProblems, binding);
-        }
-    }
 
     /**
      * Files that stood alone in the previous load, by path: a reload parses and checks again only
@@ -88,15 +58,15 @@ public final class RegistryLoader {
 
         Map<String, SourceFile> byId = new LinkedHashMap<>();
         for (SourceFile f : files) {
-            SourceFile before = byId.putIfAbsent(f.id, f);
+            SourceFile before = byId.putIfAbsent(f.id(), f);
             if (before != null) {
-                sink.add(Problem.error(f.idAt, "id", "duplicate-id", "the id '" + f.id + "' is already used by " + before.name));
+                sink.add(Problem.error(f.idAt(), "id", "duplicate-id", "the id '" + f.id() + "' is already used by " + before.name()));
             }
         }
 
         // Files in an extends chain are bound once every tree is read (in parallel).
         List<Bound> bound = StreamSupport.stream(byId.values().spliterator(), allCores())
-                .map(f -> f.bound != null ? f.bound : bind(f, byId)).toList();
+                .map(f -> f.bound() != null ? f.bound() : bind(f, byId)).toList();
         remember(bound);
         List<Provider> providers = new ArrayList<>();
         for (Bound b : bound) {
@@ -120,7 +90,7 @@ public final class RegistryLoader {
         if (problems.stream().anyMatch(Problem::isError)) {
             // No registry will be built, but every duplicate domain is still worth naming.
             List<Problem> duplicates = new ArrayList<>();
-            checkClaims(bound, duplicates);
+            duplicates.addAll(DomainClaims.check(bound));
             problems.addAll(duplicates);
             return new LoadResult(Optional.empty(), List.copyOf(problems));
         }
@@ -133,54 +103,17 @@ public final class RegistryLoader {
             previous = registry;
             return new LoadResult(Optional.of(registry), List.copyOf(problems));
         } catch (Registry.ConflictingClaims e) {
-            problems.addAll(locate(e.conflicts(), bound));
+            problems.addAll(DomainClaims.locate(e.conflicts(), bound));
             return new LoadResult(Optional.empty(), List.copyOf(problems));
         }
     }
-
-    /** Every claim against the claims before it, in file order. */
-    private static void checkClaims(List<Bound> bound, List<Problem> sink) {
-        Map<String, String> claims = new HashMap<>();
-        for (Bound b : bound) {
-            for (Claim c : b.claims()) {
-                String before = claims.putIfAbsent(c.key(), b.file().name);
-                if (before != null) {
-                    sink.add(duplicateDomain(c, b.file().name, before));
-                }
-            }
-        }
-    }
-
-    /** The registry's conflicts as problems at the line of the later claim. */
-    private static List<Problem> locate(List<Registry.Conflict> conflicts, List<Bound> bound) {
-        Map<Provider, Bound> byProvider = new IdentityHashMap<>();
-        bound.stream().filter(b -> b.provider() != null).forEach(b -> byProvider.put(b.provider(), b));
-        List<Problem> out = new ArrayList<>();
-        for (Registry.Conflict c : conflicts) {
-            String key = c.pattern().toString();
-            Bound first = byProvider.get(c.first());
-            // Within one file the later claim is the second with this key; across files, the first in the later file.
-            List<Claim> inSecond = byProvider.get(c.second()).claims().stream().filter(k -> k.key().equals(key)).toList();
-            Claim later = c.first() == c.second() && inSecond.size() > 1 ? inSecond.get(1) : inSecond.get(0);
-            out.add(duplicateDomain(later, byProvider.get(c.second()).file().name, first.file().name));
-        }
-        return out;
-    }
-
-    private static Problem duplicateDomain(Claim claim, String file, String claimedBy) {
-        return Problem.error(new Location(file, claim.line(), claim.column()), "domains", "duplicate-domain",
-                claim.key() + " is already claimed by " + claimedBy + "; a domain belongs to one provider");
-    }
-
-    /** A file after binding: the provider (null for a profile or when it has errors) and the file's problems. */
-    private record Bound(SourceFile file, Provider provider, List<Claim> claims, List<Problem> problems) {}
 
     /** Keeps, for the next load, the bindings of the files that stand alone (bound without their parse trees). */
     private void remember(List<Bound> bound) {
         Map<Path, Bound> next = new HashMap<>();
         for (Bound b : bound) {
-            if (b.file().root == null) {
-                next.put(b.file().path, b);
+            if (b.file().root() == null) {
+                next.put(b.file().path(), b);
             }
         }
         reusable = next;
@@ -188,16 +121,16 @@ public final class RegistryLoader {
 
     private Bound bind(SourceFile f, Map<String, SourceFile> byId) {
         List<Problem> problems = new ArrayList<>();
-        YamlNode.Mapping tree = resolve(f, byId, problems);
+        YamlNode.Mapping tree = ExtendsChains.resolve(f, byId, yaml, problems);
         if (tree == null) {
-            return new Bound(f, null, claims(f), problems);
+            return new Bound(f, null, DomainClaims.of(f), problems);
         }
-        NodeReader reader = new NodeReader(problems, !f.profile);
-        Provider p = new ProviderBinder(reader).bind(tree, f.path);
+        NodeReader reader = new NodeReader(problems, !f.profile());
+        Provider p = new ProviderBinder(reader).bind(tree, f.path());
         if (p != null) {
             new ClientCompatibility(reader).check(p, tree);
         }
-        return new Bound(f, p, claims(f), problems);
+        return new Bound(f, p, DomainClaims.of(f), problems);
     }
 
     /**
@@ -258,9 +191,9 @@ public final class RegistryLoader {
                 return new ReadFile(path, null, null, List.of());
             }
             stamp = FileStamp.of(attributes, Instant.now());
-            if (before != null && before.file().stamp.unchangedAt(stamp)) {
+            if (before != null && before.file().stamp().unchangedAt(stamp)) {
                 // Not even read: a reload after one edit in 100,000 files stats them, nothing more.
-                return new ReadFile(path, before.file().hash, before.file().boundAs(before), before.file().readProblems);
+                return new ReadFile(path, before.file().hash(), before.file().boundAs(before), before.file().readProblems());
             }
             bytes = Files.readAllBytes(path);
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -273,11 +206,11 @@ public final class RegistryLoader {
             return new ReadFile(path, null, null, problems);
         }
         byte[] hash = sha256().digest(bytes);
-        if (before != null && java.util.Arrays.equals(before.file().hash, hash)) {
+        if (before != null && java.util.Arrays.equals(before.file().hash(), hash)) {
             // Same bytes under a new stamp (touched, or saved unchanged): remembered with the new one.
             SourceFile same = before.file().stamped(stamp);
             return new ReadFile(path, hash, same.boundAs(new Bound(same, before.provider(), before.claims(), before.problems())),
-                    same.readProblems);
+                    same.readProblems());
         }
         YamlNode root = yaml.read(name, text, problems);
         if (root == null) {
@@ -317,87 +250,6 @@ public final class RegistryLoader {
     private static Map<String, YamlNode.Entry> fieldsOf(YamlNode.Mapping m) {
         Map<String, YamlNode.Entry> out = new LinkedHashMap<>();
         m.entries().forEach(e -> out.put(e.key(), e));
-        return out;
-    }
-
-    /** The file's tree with every ancestor merged in, or null when the chain is broken. */
-    private YamlNode.Mapping resolve(SourceFile f, Map<String, SourceFile> byId, List<Problem> problems) {
-        List<SourceFile> chain = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        SourceFile current = f;
-        while (current != null) {
-            if (seen.contains(current.id)) {
-                seen.add(current.id);
-                problems.add(Problem.error(f.extendsEntry.value().location(), "extends", "extends-loop",
-                        "extends goes round in a loop: " + String.join(" → ", seen)));
-                return null;
-            }
-            seen.add(current.id);
-            chain.add(0, current);
-            if (current.extendsEntry == null) {
-                break;
-            }
-            String parentId = NodeReader.scalarText(current.extendsEntry.value());
-            SourceFile parent = parentId == null ? null : byId.get(parentId);
-            if (parent == null) {
-                problems.add(Problem.error(current.extendsEntry.value().location(), "extends", "unknown-extends",
-                        "extends '" + parentId + "', but no file in this directory has that id"
-                                + NodeReader.suggestion(String.valueOf(parentId), byId.keySet()).map(s -> "; did you mean '" + s + "'?").orElse("")));
-                return null;
-            }
-            current = parent;
-        }
-        YamlNode.Mapping tree = treeOf(chain.get(0));
-        for (int i = 1; i < chain.size(); i++) {
-            tree = Inheritance.merge(tree, treeOf(chain.get(i)));
-        }
-        return tree;
-    }
-
-    /**
-     * The parse tree of a file in a chain. A file taken over from the previous load has none kept
-     * (a newly added child extends it): it is read again, which is rare and changes nothing else.
-     */
-    private YamlNode.Mapping treeOf(SourceFile f) {
-        if (f.root != null) {
-            return f.root;
-        }
-        try {
-            YamlNode root = yaml.read(f.name, Files.readString(f.path), new ArrayList<>());
-            if (root instanceof YamlNode.Mapping m) {
-                return m;
-            }
-        } catch (IOException e) {
-            // the file changed under us; the next check of the directory reloads
-        }
-        return new YamlNode.Mapping(List.of(), f.idAt);
-    }
-
-    /** A domain (or {@code *.} pattern, ASCII form) that a file claims, and where it says so. */
-    private record Claim(String key, int line, int column) {}
-
-    /** The file's domain claims, parsed where the file is bound (in parallel); bad names are the binder's to report. */
-    private static List<Claim> claims(SourceFile f) {
-        Optional<YamlNode.Entry> domains = f.root.entry("domains");
-        if (f.profile || domains.isEmpty() || !(domains.get().value() instanceof YamlNode.Sequence seq)) {
-            return List.of();
-        }
-        List<Claim> out = new ArrayList<>();
-        for (YamlNode item : seq.items()) {
-            String text = NodeReader.scalarText(item);
-            if (text == null) {
-                continue;
-            }
-            boolean wildcard = text.startsWith("*.");
-            try {
-                // Kept for every file until the next load: the ASCII name is shared with the
-                // parsed text when it is already normal, and the place is two ints, not a Location.
-                String ascii = DomainName.parse(wildcard ? text.substring(2) : text).ascii();
-                out.add(new Claim(wildcard ? "*." + ascii : ascii, item.location().line(), item.location().column()));
-            } catch (IllegalArgumentException e) {
-                // reported by the binder with its reason
-            }
-        }
         return out;
     }
 

@@ -1,0 +1,7 @@
+package org.mailautoconf.registry.load;
+
+import java.util.List;
+import org.mailautoconf.registry.Provider;
+
+/** A file after binding: the provider (null for a profile or when it has errors) and the file's problems. */
+record Bound(SourceFile file, Provider provider, List<DomainClaims.Claim> claims, List<Problem> problems) {}
