@@ -24,19 +24,14 @@ final class AutoconfigHandler {
     }
 
     void byAddressOrHost(RoutingContext ctx) {
-        Optional<EmailAddress> address;
-        try {
-            address = RequestDomains.address(ctx, "emailaddress");
-        } catch (IllegalArgumentException e) {
-            responses.clientError(ctx, 400, "emailaddress is not a valid address: " + e.getMessage());
-            return;
-        }
-        Optional<DomainName> domain = address.map(EmailAddress::domain).or(() -> RequestDomains.fromHost(ctx));
-        if (domain.isEmpty()) {
-            responses.clientError(ctx, 400, "send ?emailaddress=name@example.org, or ask autoconfig.<your domain>");
-            return;
-        }
-        answer(ctx, domain.get(), address);
+        RequestDomains.withQueryAddress(ctx, responses, address -> {
+            Optional<DomainName> domain = address.map(EmailAddress::domain).or(() -> RequestDomains.fromHost(ctx));
+            if (domain.isEmpty()) {
+                responses.clientError(ctx, 400, "send ?emailaddress=name@example.org, or ask autoconfig.<your domain>");
+                return;
+            }
+            answer(ctx, domain.get(), address);
+        });
     }
 
     void byDomain(RoutingContext ctx) {

@@ -31,18 +31,13 @@ final class MobileconfigHandler {
     }
 
     void byQuery(RoutingContext ctx) {
-        Optional<EmailAddress> address;
-        try {
-            address = RequestDomains.address(ctx, "emailaddress");
-        } catch (IllegalArgumentException e) {
-            responses.clientError(ctx, 400, "emailaddress is not a valid address: " + e.getMessage());
-            return;
-        }
-        if (address.isEmpty()) {
-            responses.clientError(ctx, 400, "send ?emailaddress=name@example.org: a profile is made for one address");
-            return;
-        }
-        answer(ctx, address.get());
+        RequestDomains.withQueryAddress(ctx, responses, address -> {
+            if (address.isEmpty()) {
+                responses.clientError(ctx, 400, "send ?emailaddress=name@example.org: a profile is made for one address");
+                return;
+            }
+            answer(ctx, address.get());
+        });
     }
 
     void byPath(RoutingContext ctx) {

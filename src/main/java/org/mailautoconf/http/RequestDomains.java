@@ -2,6 +2,7 @@ package org.mailautoconf.http;
 
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.EmailAddress;
 
@@ -25,6 +26,21 @@ final class RequestDomains {
             return Optional.empty();
         }
         return Optional.of(queryAddress(value));
+    }
+
+    /**
+     * Goes on with the address in {@code ?emailaddress=} (empty when the client sent none), or
+     * answers 400 when it is there but not an address.
+     */
+    static void withQueryAddress(RoutingContext ctx, Responses responses, Consumer<Optional<EmailAddress>> then) {
+        Optional<EmailAddress> address;
+        try {
+            address = address(ctx, "emailaddress");
+        } catch (IllegalArgumentException e) {
+            responses.clientError(ctx, 400, "emailaddress is not a valid address: " + e.getMessage());
+            return;
+        }
+        then.accept(address);
     }
 
     /** An address taken from a decoded query, with the '+' that decoding made a space put back. */
