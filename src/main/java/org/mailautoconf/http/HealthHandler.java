@@ -15,25 +15,27 @@ final class HealthHandler {
 
     private final Answers answers;
     private final RegistryWatcher watcher;
-    private final Responses responses;
 
-    HealthHandler(Answers answers, RegistryWatcher watcher, Responses responses) {
+    HealthHandler(Answers answers, RegistryWatcher watcher) {
         this.answers = answers;
         this.watcher = watcher;
-        this.responses = responses;
     }
 
     /**
      * Lets a request through once a registry is loaded. Before that, while the service starts,
-     * a client is told to come back: "no provider for this domain" would be a wrong answer.
+     * a client is told to come back: "no provider for this domain" would be a wrong answer. Not
+     * logged one line each (a hoster restarted under traffic would write thousands a second):
+     * {@code mailautoconf_requests_total{outcome="not_ready"}} and the access log count them.
      */
     void untilLoaded(RoutingContext ctx) {
         if (answers.registry().isPresent()) {
             ctx.next();
             return;
         }
-        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
-        responses.clientError(ctx, 503, "the provider registry is still loading; try again in a few seconds");
+        ctx.response().setStatusCode(503).putHeader(HttpHeaders.RETRY_AFTER, "5")
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end("the provider registry is still loading; try again in a few seconds\n");
     }
 
     void healthz(RoutingContext ctx) {

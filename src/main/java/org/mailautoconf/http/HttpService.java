@@ -137,7 +137,7 @@ public final class HttpService {
                 new AutodiscoverJsonHandler(answers, responses, config),
                 new MobileconfigHandler(vertx, answers, responses, signer.isPresent()),
                 new SetupPageHandler(answers, responses),
-                new HealthHandler(answers, watcher, responses),
+                new HealthHandler(answers, watcher),
                 metrics,
                 responses));
     }

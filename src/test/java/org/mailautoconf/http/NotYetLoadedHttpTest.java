@@ -31,7 +31,7 @@ class NotYetLoadedHttpTest {
         // The service's own router on a server of the test's: the state before the load, held still.
         HttpServer server = vertx.createHttpServer().requestHandler(service.router()).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        try {
+        try (LogCapture log = new LogCapture()) {
             int port = server.actualPort();
             for (String path : new String[] {"/mail/config-v1.1.xml?emailaddress=mario.rossi%40polito.it", "/v1.1/polito.it",
                     "/mobileconfig/mario.rossi@polito.it", "/", "/no/such/path"}) {
@@ -48,6 +48,7 @@ class NotYetLoadedHttpTest {
             HttpResponse<String> metricsPage = get(port, "/metrics");
             assertThat(metricsPage.statusCode()).isEqualTo(200);
             assertThat(metricsPage.body()).contains("outcome=\"not_ready\"");
+            assertThat(log.text()).as("no log line per request while loading").doesNotContain("still loading");
 
             service.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             assertThat(get(port, "/mail/config-v1.1.xml?emailaddress=mario.rossi%40polito.it").statusCode()).isEqualTo(200);
