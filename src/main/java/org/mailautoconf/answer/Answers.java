@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.mailautoconf.registry.DomainName;
@@ -17,8 +18,12 @@ import org.mailautoconf.registry.Registry;
  * complete answers, then from answers prepared per provider and domain, then by rendering.
  *
  * <p>A request reads the live reference once, so it sees one whole registry from start to
- * end. A reload keeps the cached answers of providers it did not change: each provider has a
- * generation, bumped only when its content changed, and cache keys carry it.
+ * end. Complete answers are cached by client format and subject alone, so a hit costs no
+ * registry lookup (with a hoster's million names, each of those pointer hops is a cache miss):
+ * a reload drops the answers of providers it changed or removed, and, when any provider
+ * changed, every answer that a wildcard or the default provider gave, since a new or changed
+ * claim may now serve that domain. Prepared answers carry each provider's generation, bumped
+ * only when its content changed.
  */
 public final class Answers {
 
@@ -27,7 +32,13 @@ public final class Answers {
 
     private final AtomicReference<Live> live = new AtomicReference<>();
     private final Map<ClientFormat, FormatRenderer> renderers;
-    private final Cache<AnswerKey, Answer> complete;
+    /** What a complete answer is cached under: the client format and the normalised address or {@code @domain}. */
+    private record Subject(ClientFormat format, String subject) {}
+
+    /** A complete answer with the provider that gave it and how the domain found that provider. */
+    private record Cached(Answer answer, Provider provider, Registry.MatchKind kind) {}
+
+    private final Cache<Subject, Cached> complete;
     private final Cache<AnswerKey, Optional<PreparedAnswer>> prepared;
     private long nextGeneration = 1;
 
@@ -40,7 +51,7 @@ public final class Answers {
         this.renderers = new EnumMap<>(renderers);
         this.complete = Caffeine.newBuilder()
                 .maximumWeight(cacheBytes)
-                .weigher((AnswerKey k, Answer a) -> a.body().length + k.subject().length() * 2 + 160)
+                .weigher((Subject k, Cached c) -> c.answer().body().length + k.subject().length() * 2 + 200)
                 .recordStats()
                 .build();
         this.prepared = Caffeine.newBuilder()
@@ -65,7 +76,14 @@ public final class Answers {
         // Never written after this; a HashMap looks up 100,000 ids faster than Map.copyOf's probing table.
         live.set(new Live(registry, java.util.Collections.unmodifiableMap(generations)));
         if (before != null) {
-            complete.asMap().keySet().removeIf(k -> !Long.valueOf(k.generation()).equals(generations.get(k.providerId())));
+            Map<String, Long> was = before.generations();
+            // Added, removed or changed (a new provider has no generation before): a claim may
+            // have moved, and only an exact claim cannot move without its provider changing.
+            boolean anyChange = was.size() != generations.size()
+                    || generations.entrySet().stream().anyMatch(e -> !e.getValue().equals(was.get(e.getKey())))
+                    || !before.registry().defaultProvider().map(Provider::id).equals(registry.defaultProvider().map(Provider::id));
+            complete.asMap().values().removeIf(c -> (anyChange && c.kind() != Registry.MatchKind.EXACT)
+                    || !Objects.equals(generations.get(c.provider().id()), was.get(c.provider().id())));
             prepared.asMap().keySet().removeIf(k -> !Long.valueOf(k.generation()).equals(generations.get(k.providerId())));
         }
     }
@@ -80,40 +98,54 @@ public final class Answers {
         if (renderer == null) {
             throw new IllegalStateException("no renderer for " + format);
         }
-        Target t = target(format, domain, address);
-        if (t == null) {
+        Subject key = new Subject(format, subject(domain, address));
+        Live l = live.get();
+        Cached c = complete.get(key, k -> make(l, renderer, format, domain, address));
+        if (c != null) {
+            if (live.get() != l) {
+                // Made from a registry that a reload replaced meanwhile; the reload's sweep may
+                // have run before it was cached, so it must not outlive this request.
+                complete.invalidate(key);
+            }
+            return new Lookup.Found(c.answer(), c.provider());
+        }
+        Optional<Registry.Match> match = l == null ? Optional.empty() : l.registry().providerFor(domain);
+        if (match.isEmpty()) {
             return new Lookup.NoProvider(domain);
         }
-        Optional<Refusal> refusal = renderer.refusal(t.provider(), domain, address);
-        if (refusal.isPresent()) {
-            return new Lookup.Refused(refusal.get(), t.provider());
-        }
-        Answer answer = complete.get(t.key(), k -> build(renderer, t.provider(), t.key().generation(), format, domain, address));
-        return new Lookup.Found(answer, t.provider());
+        Provider provider = match.get().provider();
+        return new Lookup.Refused(renderer.refusal(provider, domain, address).orElseThrow(), provider);
     }
 
-    /** The answer if it is already in the cache, without rendering anything. */
-    public Optional<Lookup> cached(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
-        Target t = target(format, domain, address);
-        if (t == null) {
-            return live.get() == null ? Optional.empty() : Optional.of(new Lookup.NoProvider(domain));
-        }
-        Answer answer = complete.getIfPresent(t.key());
-        return answer == null ? Optional.empty() : Optional.of(new Lookup.Found(answer, t.provider()));
-    }
-
-    private record Target(Provider provider, AnswerKey key) {}
-
-    /** The provider for the domain in the live registry and the cache key of this answer; null when none serves it. */
-    private Target target(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
-        Live l = live.get();
+    /** The answer to cache, or null when there is none: no provider serves the domain, or it refuses this format. */
+    private Cached make(Live l, FormatRenderer renderer, ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
         Optional<Registry.Match> match = l == null ? Optional.empty() : l.registry().providerFor(domain);
         if (match.isEmpty()) {
             return null;
         }
         Provider provider = match.get().provider();
-        String subject = address.map(EmailAddress::toString).orElseGet(() -> "@" + domain.ascii());
-        return new Target(provider, new AnswerKey(provider.id(), l.generations().get(provider.id()), format, subject));
+        if (renderer.refusal(provider, domain, address).isPresent()) {
+            return null;
+        }
+        long generation = l.generations().get(provider.id());
+        return new Cached(build(renderer, provider, generation, format, domain, address), provider, match.get().kind());
+    }
+
+    /** The answer if it is already in the cache, without rendering anything. */
+    public Optional<Lookup> cached(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
+        Cached hit = complete.getIfPresent(new Subject(format, subject(domain, address)));
+        if (hit != null) {
+            return Optional.of(new Lookup.Found(hit.answer(), hit.provider()));
+        }
+        Live l = live.get();
+        if (l == null) {
+            return Optional.empty();
+        }
+        return l.registry().providerFor(domain).isEmpty() ? Optional.of(new Lookup.NoProvider(domain)) : Optional.empty();
+    }
+
+    private static String subject(DomainName domain, Optional<EmailAddress> address) {
+        return address.isPresent() ? address.get().toString() : "@" + domain.ascii();
     }
 
     private Answer build(FormatRenderer renderer, Provider provider, long generation, ClientFormat format,

@@ -118,4 +118,61 @@ class AnswersTest {
         assertThat(answers.lookup(ClientFormat.AUTOCONFIG, DomainName.parse("example.com"), Optional.empty()))
                 .isEqualTo(new Lookup.NoProvider(DomainName.parse("example.com")));
     }
+
+    /** Says which provider answered, and nothing else. */
+    private static final FormatRenderer NAMES_PROVIDER = (p, d, a) -> Answer.ok(("served by " + p.id()).getBytes(StandardCharsets.UTF_8), "text/plain");
+
+    private static String providerFile(String id, String domains) {
+        return """
+                id: %s
+                name: %s
+                domains: [%s]
+                incoming: [{type: imap, hostname: imap.%s.example, port: 993, security: tls}]
+                outgoing: [{type: smtp, hostname: smtp.%s.example, port: 465, security: tls}]
+                """.formatted(id, id, domains, id, id);
+    }
+
+    private static Registry load(Path dir, String defaultProvider) {
+        return new org.mailautoconf.registry.load.RegistryLoader().load(dir, Optional.ofNullable(defaultProvider)).registry().orElseThrow();
+    }
+
+    @Test
+    void answerOfTheDefaultProvider_isDroppedWhenANewProviderClaimsTheDomain(@TempDir Path dir) {
+        Registries.write(dir, "fallback.yaml", providerFile("fallback", "fallback.example"));
+        Answers answers = answers(load(dir, "fallback"), NAMES_PROVIDER);
+        assertThat(found(answers, "x@customer.example").bodyText()).isEqualTo("served by fallback");
+
+        Registries.write(dir, "customer.yaml", providerFile("customer", "customer.example"));
+        answers.publish(load(dir, "fallback"));
+
+        assertThat(found(answers, "x@customer.example").bodyText()).isEqualTo("served by customer");
+    }
+
+    @Test
+    void answerOfAWildcard_isDroppedWhenAnExactClaimBelowItAppears_anExactAnswerIsKept(@TempDir Path dir) {
+        Registries.write(dir, "acme.yaml", providerFile("acme", "acme.example, \"*.acme.example\""));
+        Answers answers = answers(load(dir, null), NAMES_PROVIDER);
+        assertThat(found(answers, "x@sales.acme.example").bodyText()).isEqualTo("served by acme");
+        Answer exact = found(answers, "x@acme.example");
+
+        Registries.write(dir, "sales.yaml", providerFile("sales", "sales.acme.example"));
+        answers.publish(load(dir, null));
+
+        assertThat(found(answers, "x@sales.acme.example").bodyText()).isEqualTo("served by sales");
+        assertThat(found(answers, "x@acme.example")).as("an exact claim of an unchanged provider cannot have moved").isSameAs(exact);
+    }
+
+    @Test
+    void answersOfARemovedProvider_areDropped(@TempDir Path dir) throws Exception {
+        Registries.write(dir, "a.yaml", providerFile("a", "a.example"));
+        Registries.write(dir, "b.yaml", providerFile("b", "b.example"));
+        Answers answers = answers(load(dir, null), NAMES_PROVIDER);
+        found(answers, "x@a.example");
+
+        Files.delete(dir.resolve("a.yaml"));
+        answers.publish(load(dir, null));
+
+        assertThat(answers.lookup(ClientFormat.AUTOCONFIG, DomainName.parse("a.example"), Optional.of(EmailAddress.parse("x@a.example"))))
+                .isEqualTo(new Lookup.NoProvider(DomainName.parse("a.example")));
+    }
 }
