@@ -39,7 +39,7 @@ public final class Answers {
     private record Cached(Answer answer, Provider provider, Registry.MatchKind kind) {}
 
     private final Cache<Subject, Cached> complete;
-    private final Cache<AnswerKey, Optional<PreparedAnswer>> prepared;
+    private final Cache<PreparedKey, Optional<PreparedAnswer>> prepared;
     private long nextGeneration = 1;
 
     public Answers(Map<ClientFormat, FormatRenderer> renderers) {
@@ -56,7 +56,7 @@ public final class Answers {
                 .build();
         this.prepared = Caffeine.newBuilder()
                 .maximumWeight(Math.max(1, cacheBytes / 4))
-                .weigher((AnswerKey k, Optional<PreparedAnswer> p) -> p.map(PreparedAnswer::weight).orElse(0) + 160)
+                .weigher((PreparedKey k, Optional<PreparedAnswer> p) -> p.map(PreparedAnswer::weight).orElse(0) + 160)
                 .recordStats()
                 .build();
     }
@@ -154,7 +154,7 @@ public final class Answers {
                 || !PreparedAnswer.canSplice(address.get().localPart())) {
             return renderer.render(provider, domain, address);
         }
-        Optional<PreparedAnswer> p = prepared.get(new AnswerKey(provider.id(), generation, format, "@" + domain.ascii()),
+        Optional<PreparedAnswer> p = prepared.get(new PreparedKey(provider.id(), generation, format, "@" + domain.ascii()),
                 k -> PreparedAnswer.prepare(renderer, provider, domain));
         return p.isPresent() ? p.get().splice(address.get().localPart()) : renderer.render(provider, domain, address);
     }

@@ -94,7 +94,7 @@ final class RegistryWatcher {
     }
 
     /** A registry at least this large is compacted into the old generation before it is first served. */
-    static final int COMPACT_FROM_DOMAINS = 100_000;
+    private static final int COMPACT_FROM_DOMAINS = 100_000;
 
     private LoadResult load(boolean initial) {
         long started = System.nanoTime();
