@@ -100,31 +100,36 @@ public final class Answers {
         }
         Subject key = new Subject(format, subject(domain, address));
         Live l = live.get();
-        Cached c = complete.get(key, k -> make(l, renderer, format, domain, address));
-        if (c != null) {
-            if (live.get() != l) {
-                // Made from a registry that a reload replaced meanwhile; the reload's sweep may
-                // have run before it was cached, so it must not outlive this request.
-                complete.invalidate(key);
-            }
-            return new Lookup.Found(c.answer(), c.provider());
+        // Why nothing was cached, found by the one registry lookup of the miss.
+        Lookup[] uncached = new Lookup[1];
+        Cached c = complete.get(key, k -> make(l, renderer, format, domain, address, uncached));
+        if (c == null) {
+            // Another request's mapping ran instead of ours and found nothing either: ask again.
+            return uncached[0] != null ? uncached[0] : lookup(format, domain, address);
         }
-        Optional<Registry.Match> match = l == null ? Optional.empty() : l.registry().providerFor(domain);
-        if (match.isEmpty()) {
-            return new Lookup.NoProvider(domain);
+        if (live.get() != l) {
+            // Made from a registry that a reload replaced meanwhile; the reload's sweep may have
+            // run before it was cached, so it must not outlive this request.
+            complete.invalidate(key);
         }
-        Provider provider = match.get().provider();
-        return new Lookup.Refused(renderer.refusal(provider, domain, address).orElseThrow(), provider);
+        return new Lookup.Found(c.answer(), c.provider());
     }
 
-    /** The answer to cache, or null when there is none: no provider serves the domain, or it refuses this format. */
-    private Cached make(Live l, FormatRenderer renderer, ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
+    /**
+     * The answer to cache, or null with the reason in {@code uncached[0]}: no provider serves
+     * the domain, or it refuses this format.
+     */
+    private Cached make(Live l, FormatRenderer renderer, ClientFormat format, DomainName domain, Optional<EmailAddress> address,
+                        Lookup[] uncached) {
         Optional<Registry.Match> match = l == null ? Optional.empty() : l.registry().providerFor(domain);
         if (match.isEmpty()) {
+            uncached[0] = new Lookup.NoProvider(domain);
             return null;
         }
         Provider provider = match.get().provider();
-        if (renderer.refusal(provider, domain, address).isPresent()) {
+        Optional<Refusal> refusal = renderer.refusal(provider, domain, address);
+        if (refusal.isPresent()) {
+            uncached[0] = new Lookup.Refused(refusal.get(), provider);
             return null;
         }
         long generation = l.generations().get(provider.id());
