@@ -1,52 +1,104 @@
 package org.mailautoconf.registry.load;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.DocumentEndEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.events.StreamEndEvent;
+import org.yaml.snakeyaml.events.StreamStartEvent;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads one YAML document into {@link YamlNode}s that remember their line and column.
- * Jackson's YAML parser does the parsing; this only keeps the locations that a data-binding
- * tree would drop.
+ * SnakeYAML's parser does the parsing, and its resolver decides what a plain scalar is (a
+ * number, true/false, empty, text). This builds the tree straight from the parser's events: a
+ * data-binding layer on top would drop the locations, and Jackson's token layer cost a hoster's
+ * first load a fifth more time and memory for nothing it adds here.
  */
 final class YamlReader {
 
-    private final YAMLFactory factory = YAMLFactory.builder().build();
+    /** A provider file nests four levels; this only stops a hostile file from exhausting the stack. */
+    static final int MAX_DEPTH = 64;
+
+    /** SnakeYAML's default limits (document size, aliases) apply. */
+    private final LoaderOptions options = new LoaderOptions();
+
+    /** Only read after construction, so one is shared by the threads of a parallel load. */
+    private final Resolver resolver = new Resolver();
+
+    /** A reason the file cannot be read as a tree; becomes one problem. */
+    private static final class Unusable extends RuntimeException {
+        final Problem problem;
+
+        Unusable(Problem problem) {
+            super(problem.message(), null, false, false);
+            this.problem = problem;
+        }
+    }
 
     /** The document's root, or null with a problem added when the text is not usable YAML. */
     YamlNode read(String fileName, String text, List<Problem> problems) {
-        try (JsonParser parser = factory.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
+        try {
+            Parser parser = new ParserImpl(new StreamReader(text), options);
+            Event first = content(parser);
+            if (first instanceof StreamEndEvent) {
                 problems.add(Problem.error(new Location(fileName, 1, 1), "", "empty-file",
                         "the file is empty; a provider file is a map of fields such as id, name, domains"));
                 return null;
             }
-            YamlNode root = node(fileName, parser, problems, Trail.ROOT);
-            JsonToken next = parser.nextToken();
-            // An empty document, as after a trailing '---', holds nothing to lose (Jackson gives null or "").
-            while (next == JsonToken.VALUE_NULL || (next == JsonToken.VALUE_STRING && parser.getText().isEmpty())) {
-                next = parser.nextToken();
+            YamlNode root = node(fileName, parser, first, problems, Trail.ROOT, 0);
+            Event next = content(parser);
+            // An empty document, as after a trailing '---', holds nothing to lose.
+            while (next instanceof ScalarEvent s && (s.getValue().isEmpty() || scalar(s, null).kind() == YamlNode.Kind.NULL)) {
+                next = content(parser);
             }
-            if (next != null) {
-                problems.add(Problem.error(location(fileName, parser.currentTokenLocation()), "", "several-documents",
+            if (!(next instanceof StreamEndEvent)) {
+                problems.add(Problem.error(location(fileName, next.getStartMark()), "", "several-documents",
                         "a second YAML document (after '---') starts here; a provider file holds one provider, so put it in a file of its own"));
             }
             return root;
-        } catch (JsonProcessingException e) {
+        } catch (Unusable e) {
+            problems.add(e.problem);
+            return null;
+        } catch (MarkedYAMLException e) {
             problems.add(syntaxError(fileName, e));
             return null;
-        } catch (IOException e) {
-            problems.add(Problem.error(new Location(fileName, 1, 1), "", "unreadable",
-                    "cannot read the file: " + e.getMessage()));
+        } catch (ReaderException e) {
+            problems.add(Problem.error(at(fileName, text, e.getPosition()), "", "yaml-syntax",
+                    "not valid YAML: the character U+" + String.format("%04X", e.getCodePoint())
+                            + " is not allowed in a YAML file; remove it"));
             return null;
+        } catch (YAMLException e) {
+            problems.add(Problem.error(new Location(fileName, 1, 1), "", "yaml-syntax",
+                    "not valid YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+            return null;
+        }
+    }
+
+    /** The next event that is not a stream or document boundary. */
+    private static Event content(Parser parser) {
+        while (true) {
+            Event e = parser.getEvent();
+            if (!(e instanceof StreamStartEvent || e instanceof DocumentStartEvent || e instanceof DocumentEndEvent)) {
+                return e;
+            }
         }
     }
 
@@ -75,45 +127,88 @@ final class YamlReader {
         }
     }
 
-    private YamlNode node(String file, JsonParser p, List<Problem> problems, Trail path) throws IOException {
-        Location at = location(file, p.currentTokenLocation());
-        JsonToken token = p.currentToken();
-        switch (token) {
-            case START_OBJECT: {
-                List<YamlNode.Entry> entries = new ArrayList<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    Location keyAt = location(file, p.currentTokenLocation());
-                    p.nextToken();
-                    YamlNode value = node(file, p, problems, path.field(key));
-                    if (hasKey(entries, key)) {
-                        problems.add(Problem.error(keyAt, path.field(key).toString(), "duplicate-key",
-                                "'" + key + "' is written twice in the same map; keep one"));
-                        continue;
-                    }
-                    entries.add(new YamlNode.Entry(key, keyAt, value));
-                }
-                return new YamlNode.Mapping(entries, at);
-            }
-            case START_ARRAY: {
-                List<YamlNode> items = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(node(file, p, problems, path.item(items.size())));
-                }
-                return new YamlNode.Sequence(items, at);
-            }
-            case VALUE_NUMBER_INT:
-                return new YamlNode.Scalar(p.getText(), YamlNode.Kind.INTEGER, at);
-            case VALUE_NUMBER_FLOAT:
-                return new YamlNode.Scalar(p.getText(), YamlNode.Kind.DECIMAL, at);
-            case VALUE_TRUE:
-            case VALUE_FALSE:
-                return new YamlNode.Scalar(p.getText(), YamlNode.Kind.BOOLEAN, at);
-            case VALUE_NULL:
-                return new YamlNode.Scalar("", YamlNode.Kind.NULL, at);
-            default:
-                return new YamlNode.Scalar(p.getText(), YamlNode.Kind.STRING, at);
+    private YamlNode node(String file, Parser p, Event event, List<Problem> problems, Trail path, int depth) {
+        Location at = location(file, event.getStartMark());
+        if (event instanceof ScalarEvent s) {
+            return scalar(s, at);
         }
+        if (event instanceof AliasEvent a) {
+            throw new Unusable(Problem.error(at, path.toString(), "yaml-alias", "*" + a.getAnchor()
+                    + " repeats an anchored value; provider files do not use anchors and aliases: share settings with 'extends:' instead"));
+        }
+        if (depth >= MAX_DEPTH) {
+            throw new Unusable(Problem.error(at, path.toString(), "too-deep",
+                    "maps and lists are nested more than " + MAX_DEPTH + " levels deep here; a provider file needs four"));
+        }
+        if (event instanceof MappingStartEvent) {
+            List<YamlNode.Entry> entries = new ArrayList<>();
+            for (Event k = p.getEvent(); !(k instanceof CollectionEndEvent); k = p.getEvent()) {
+                if (!(k instanceof ScalarEvent keyEvent)) {
+                    throw new Unusable(Problem.error(location(file, k.getStartMark()), path.toString(), "yaml-syntax",
+                            "not valid YAML for a provider file: a key here is a list, a map or an alias; a key is a word such as name"));
+                }
+                String key = keyEvent.getValue();
+                Location keyAt = location(file, keyEvent.getStartMark());
+                YamlNode value = node(file, p, p.getEvent(), problems, path.field(key), depth + 1);
+                if (hasKey(entries, key)) {
+                    problems.add(Problem.error(keyAt, path.field(key).toString(), "duplicate-key",
+                            "'" + key + "' is written twice in the same map; keep one"));
+                    continue;
+                }
+                entries.add(new YamlNode.Entry(key, keyAt, value));
+            }
+            return new YamlNode.Mapping(entries, at);
+        }
+        if (event instanceof SequenceStartEvent) {
+            List<YamlNode> items = new ArrayList<>();
+            for (Event i = p.getEvent(); !(i instanceof CollectionEndEvent); i = p.getEvent()) {
+                items.add(node(file, p, i, problems, path.item(items.size()), depth + 1));
+            }
+            return new YamlNode.Sequence(items, at);
+        }
+        // The parser gives nothing else inside a document; say so rather than guess.
+        throw new Unusable(Problem.error(at, path.toString(), "yaml-syntax", "not valid YAML: unexpected " + event));
+    }
+
+    /**
+     * What a scalar is, as YAML 1.1 (SnakeYAML's resolver) reads it: a plain {@code 993} is a
+     * number, a quoted {@code "993"} text, a plain {@code yes} or {@code on} true. A true/false
+     * is kept as {@code true} or {@code false}, whichever word was written.
+     */
+    private YamlNode.Scalar scalar(ScalarEvent s, Location at) {
+        String value = s.getValue();
+        String tag = s.getTag();
+        Tag resolved;
+        if (tag == null || tag.equals("!")) {
+            resolved = resolver.resolve(NodeId.scalar, value, s.getImplicit().canOmitTagInPlainScalar());
+        } else {
+            resolved = new Tag(tag);
+        }
+        if (Tag.INT.equals(resolved) && !value.isEmpty()) {
+            return new YamlNode.Scalar(value, YamlNode.Kind.INTEGER, at);
+        }
+        if (Tag.FLOAT.equals(resolved) && !value.isEmpty()) {
+            return new YamlNode.Scalar(value, YamlNode.Kind.DECIMAL, at);
+        }
+        if (Tag.NULL.equals(resolved)) {
+            return new YamlNode.Scalar("", YamlNode.Kind.NULL, at);
+        }
+        if (Tag.BOOL.equals(resolved)) {
+            Boolean b = yamlBoolean(value);
+            if (b != null) {
+                return new YamlNode.Scalar(b.toString(), YamlNode.Kind.BOOLEAN, at);
+            }
+        }
+        return new YamlNode.Scalar(value, YamlNode.Kind.STRING, at);
+    }
+
+    /** YAML 1.1's words for true and false. */
+    private static Boolean yamlBoolean(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "y" -> Boolean.TRUE;
+            case "false", "no", "off", "n" -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
     /** A provider file's maps have a few keys each: a scan costs less than a set per map. */
@@ -127,28 +222,40 @@ final class YamlReader {
     }
 
     /**
-     * One line at the place SnakeYAML found the mistake. Jackson's own message spans several
-     * lines (with a snippet and a caret) and its location is where the parser stood, which for
-     * an unclosed quote or bracket is not where the mistake is.
+     * One line at the place SnakeYAML found the mistake, and, where it says so, where the
+     * construct began: for an unclosed quote or bracket, the place of the mistake is the end of
+     * the file, and the opening is what the admin needs.
      */
-    private static Problem syntaxError(String fileName, JsonProcessingException e) {
-        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-            Mark problemAt = m.getProblemMark();
-            Mark contextAt = m.getContextMark();
-            String context = m.getContext() == null ? ""
-                    : " (" + m.getContext() + (contextAt == null ? "" : " at line " + (contextAt.getLine() + 1)
-                            + ", column " + (contextAt.getColumn() + 1)) + ")";
-            return Problem.error(new Location(fileName, problemAt.getLine() + 1, problemAt.getColumn() + 1), "",
-                    "yaml-syntax", "not valid YAML: " + m.getProblem() + context);
-        }
-        JsonLocation at = e.getLocation();
-        int line = at == null ? 1 : Math.max(1, at.getLineNr());
-        int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-        String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
-        return Problem.error(new Location(fileName, line, column), "", "yaml-syntax", "not valid YAML: " + message);
+    private static Problem syntaxError(String fileName, MarkedYAMLException m) {
+        Mark problemAt = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();
+        Mark contextAt = m.getContextMark();
+        String context = m.getContext() == null ? ""
+                : " (" + m.getContext() + (contextAt == null ? "" : " at line " + (contextAt.getLine() + 1)
+                        + ", column " + (contextAt.getColumn() + 1)) + ")";
+        Location where = problemAt == null ? new Location(fileName, 1, 1) : location(fileName, problemAt);
+        String problem = m.getProblem() != null ? m.getProblem() : String.valueOf(m.getMessage()).lines().findFirst().orElse("");
+        return Problem.error(where, "", "yaml-syntax", "not valid YAML: " + problem + context);
     }
 
-    private static Location location(String file, JsonLocation at) {
-        return new Location(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
+    private static Location location(String file, Mark at) {
+        return new Location(file, at.getLine() + 1, at.getColumn() + 1);
+    }
+
+    /** The line and column of a code-point position, for SnakeYAML's reader, which gives only the position. */
+    private static Location at(String file, String text, int codePoints) {
+        int line = 1;
+        int column = 1;
+        int offset = 0;
+        for (int i = 0; i < codePoints && offset < text.length(); i++) {
+            int c = text.codePointAt(offset);
+            offset += Character.charCount(c);
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new Location(file, line, column);
     }
 }
