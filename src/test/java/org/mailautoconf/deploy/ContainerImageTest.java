@@ -54,6 +54,38 @@ class ContainerImageTest {
     }
 
     @Test
+    void theClassDataArchive_isMadeByTheRuntimeStage_whereTheEntrypointLooks_fromALoadOfTheImagesProviders() {
+        List<String> entrypoint = Dockerfile.execForm(DOCKERFILE.last("ENTRYPOINT"));
+        List<String> archives = entrypoint.subList(1, entrypoint.indexOf("-jar")).stream()
+                .filter(f -> f.startsWith("-XX:SharedArchiveFile=")).map(f -> f.substring("-XX:SharedArchiveFile=".length())).toList();
+        assertThat(archives).hasSize(1);
+        // Made in the final stage: an archive only maps into the JVM build that wrote it.
+        List<String> dumps = DOCKERFILE.all("RUN", DOCKERFILE.lastStage()).stream().filter(r -> r.contains("-XX:ArchiveClassesAtExit=")).toList();
+        assertThat(dumps).hasSize(1);
+        List<String> dump = List.of(dumps.get(0).split("\\s+"));
+        assertThat(dump.get(0)).isEqualTo("java");
+        assertThat(dump).contains("-XX:ArchiveClassesAtExit=" + archives.get(0));
+        // The jar the entrypoint runs, loading the registry the image answers from.
+        String jar = entrypoint.get(entrypoint.indexOf("-jar") + 1);
+        assertThat(dump.subList(dump.indexOf("-jar"), dump.indexOf("-jar") + 4))
+                .containsExactly("-jar", jar, "validate", DOCKERFILE.env().get("MAILAUTOCONF_PROVIDERS"));
+        // Written as root, before the image drops to its user, after the jar and the providers are in.
+        List<Dockerfile.Instruction> last = DOCKERFILE.instructions().stream().filter(i -> i.stage() == DOCKERFILE.lastStage()).toList();
+        int dumpAt = indexOf(last, "RUN", "-XX:ArchiveClassesAtExit=");
+        assertThat(dumpAt).isLessThan(indexOf(last, "USER", ""))
+                .isGreaterThan(indexOf(last, "COPY", "--from=build")).isGreaterThan(indexOf(last, "COPY", "providers.d"));
+    }
+
+    private static int indexOf(List<Dockerfile.Instruction> instructions, String keyword, String containing) {
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i).keyword().equals(keyword) && instructions.get(i).arguments().contains(containing)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + keyword + " with " + containing);
+    }
+
+    @Test
     void copiesFromTheContext_onlyWhatExists_andTheDockerignoreLetsThrough() {
         List<String> ignored = DeployFiles.read(Path.of(".dockerignore")).lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
