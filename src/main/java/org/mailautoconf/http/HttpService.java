@@ -5,13 +5,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.mailautoconf.ProfileSigning;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.answer.Answer;
@@ -44,6 +47,7 @@ public final class HttpService {
     private final Optional<ProfileSigner> signer;
     private volatile int firstPort;
     private volatile String deployment;
+    private Future<Void> stopped;
 
     /** With meters of its own; Vert.x's own HTTP and JVM meters need {@link Metrics#newVertx()}. */
     public HttpService(Vertx vertx, ServiceConfig config) {
@@ -142,11 +146,25 @@ public final class HttpService {
                 responses));
     }
 
-    /** Stops listening and closes open connections: answers are small, nothing long is in flight. */
-    public Future<Void> stop() {
+    /**
+     * How long a stop waits for requests already being received. An answer takes microseconds;
+     * this covers a client that sends its request slowly, and stays well inside Kubernetes'
+     * 30 s grace period.
+     */
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    /**
+     * Stops listening at once; requests already being received are still answered (with
+     * {@code Connection: close}), for up to {@link #STOP_GRACE}; idle connections are closed. A
+     * second call does nothing more.
+     */
+    public synchronized Future<Void> stop() {
         watcher.stop();
-        // Only this service's listeners: several services may share one Vert.x (tests do).
-        return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
+        if (stopped == null) {
+            // Only this service's listeners: several services may share one Vert.x (tests do).
+            stopped = deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
+        }
+        return stopped;
     }
 
     /** One HTTP server on one event loop. */
@@ -154,6 +172,7 @@ public final class HttpService {
         private final Router router;
         private final String host;
         private final int port;
+        private HttpServer server;
 
         Listener(Router router, String host, int port) {
             this.router = router;
@@ -167,10 +186,16 @@ public final class HttpService {
                     .requestHandler(router)
                     .listen()
                     .onSuccess(s -> {
+                        server = s;
                         if (firstPort == 0) {
                             firstPort = s.actualPort();
                         }
                     });
+        }
+
+        @Override
+        public Future<?> stop() {
+            return server == null ? Future.succeededFuture() : server.shutdown(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -100,6 +100,11 @@ public final class RunningService implements AutoCloseable {
         }
     }
 
+    /** Stops the service's listeners, as a SIGTERM does; completes when they are stopped. */
+    public java.util.concurrent.CompletableFuture<Void> stop() {
+        return service.stop().toCompletionStage().toCompletableFuture();
+    }
+
     @Override
     public void close() throws Exception {
         // Not composed: vertx.close() completes only once no event-loop callback is running.
