@@ -46,7 +46,9 @@ public final class HttpService {
     private final Metrics metrics;
     private final Optional<ProfileSigner> signer;
     private volatile int firstPort;
-    private volatile String deployment;
+    /** The listeners' deployment, once {@link #start()} has begun it; guarded by this. */
+    private Future<String> listening;
+    /** Set by the first {@link #stop()}; guarded by this. */
     private Future<Void> stopped;
 
     /** With meters of its own; Vert.x's own HTTP and JVM meters need {@link Metrics#newVertx()}. */
@@ -116,19 +118,30 @@ public final class HttpService {
         // class metadata they add starts the JVM's first full collection, which takes
         // milliseconds now and over a second once a million domains are on the heap.
         int instances = config.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
-        Future<String> listening = vertx.deployVerticle(() -> new Listener(router, config.listenHost(), config.port()),
-                new DeploymentOptions().setInstances(instances)).onSuccess(id -> deployment = id);
+        Future<String> deployed = vertx.deployVerticle(() -> new Listener(router, config.listenHost(), config.port()),
+                new DeploymentOptions().setInstances(instances));
+        synchronized (this) {
+            listening = deployed;
+        }
         Future<Registry> loaded = watcher.loadInitial();
-        return Future.join(listening, loaded).transform(both -> {
-            if (both.succeeded()) {
-                watcher.start();
+        return Future.join(deployed, loaded).transform(both -> {
+            if (both.succeeded() && startWatching()) {
                 LOG.info("listening on http://{}:{}/ with providers from {}", config.listenHost(), firstPort, config.providersDir());
                 return Future.succeededFuture(firstPort);
             }
-            Throwable cause = loaded.failed() ? loaded.cause() : listening.cause();
-            Future<Void> stopped = listening.succeeded() ? vertx.undeploy(listening.result()) : Future.succeededFuture();
-            return stopped.transform(v -> Future.<Integer>failedFuture(cause));
+            Throwable cause = loaded.failed() ? loaded.cause() : deployed.failed() ? deployed.cause()
+                    : new IllegalStateException("stopped before the registry was loaded");
+            return stop().transform(v -> Future.<Integer>failedFuture(cause));
         });
+    }
+
+    /** Starts watching the directory, unless a stop came first. */
+    private synchronized boolean startWatching() {
+        if (stopped != null) {
+            return false;
+        }
+        watcher.start();
+        return true;
     }
 
     /** Every endpoint of this service, over its live registry. */
@@ -154,15 +167,18 @@ public final class HttpService {
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     /**
-     * Stops listening at once; requests already being received are still answered (with
-     * {@code Connection: close}), for up to {@link #STOP_GRACE}; idle connections are closed. A
-     * second call does nothing more.
+     * Stops listening at once; requests already begun are still answered and their connections
+     * then closed, for up to {@link #STOP_GRACE}; idle connections are closed at once. A
+     * connection that has sent nothing yet, or half a request head, holds the stop for the whole
+     * grace. A stop while the service starts waits for its listeners and undeploys them; a second
+     * call returns the first one's future.
      */
     public synchronized Future<Void> stop() {
         watcher.stop();
         if (stopped == null) {
             // Only this service's listeners: several services may share one Vert.x (tests do).
-            stopped = deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
+            stopped = listening == null ? Future.succeededFuture()
+                    : listening.transform(deployed -> deployed.succeeded() ? vertx.undeploy(deployed.result()) : Future.succeededFuture());
         }
         return stopped;
     }

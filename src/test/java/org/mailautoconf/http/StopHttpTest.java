@@ -7,12 +7,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.testing.Registries;
 import org.mailautoconf.testing.Requests;
@@ -51,6 +58,41 @@ class StopHttpTest {
         }
     }
 
+    @Test
+    void aStopWhileTheFirstRegistryLoads_leavesNothingListening(@TempDir Path providers) throws Exception {
+        // Enough files that the load is still running when the stop comes.
+        for (int i = 0; i < 2_000; i++) {
+            Files.writeString(providers.resolve("p" + i + ".yaml"), """
+                    id: p%d
+                    name: P %d
+                    domains: [p%d.example]
+                    incoming: [{type: imap, hostname: imap.p%d.example, port: 993, security: tls}]
+                    outgoing: [{type: smtp, hostname: smtp.p%d.example, port: 465, security: tls}]
+                    """.formatted(i, i, i, i, i));
+        }
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Metrics metrics = new Metrics();
+        Vertx vertx = metrics.newVertx();
+        try {
+            HttpService service = new HttpService(vertx, ServiceConfig.defaults().withProvidersDir(providers).withPort(port), metrics);
+            CompletableFuture<Integer> started = service.start().toCompletionStage().toCompletableFuture();
+            service.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+            // Whichever came first, the load or the stop: once both are done, nothing listens.
+            try {
+                started.get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                assertThat(e.getCause()).hasMessageContaining("stopped before the registry was loaded");
+            }
+            assertThat(refuses(port)).as("port %d refuses connections", port).isTrue();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+    }
+
     private static boolean refuses(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
@@ -73,7 +115,7 @@ class StopHttpTest {
         return got.toString(UTF_8);
     }
 
-    /** Everything until the server closes the connection: a stopping server says Connection: close. */
+    /** Everything until the server closes the connection, as a stopping server does after its answer. */
     private static String readAll(InputStream in) throws IOException {
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];

@@ -3,6 +3,7 @@ package org.mailautoconf.registry.load;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -37,7 +38,9 @@ final class YamlReader {
     /** A provider file nests four levels; this only stops a hostile file from exhausting the stack. */
     static final int MAX_DEPTH = 64;
 
-    /** SnakeYAML's default limits (document size, aliases) apply. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*)");
+
+    /** SnakeYAML's default document size limit (3 MiB) applies. */
     private final LoaderOptions options = new LoaderOptions();
 
     /** Only read after construction, so one is shared by the threads of a parallel load. */
@@ -172,28 +175,32 @@ final class YamlReader {
 
     /**
      * What a scalar is, as YAML 1.1 (SnakeYAML's resolver) reads it: a plain {@code 993} is a
-     * number, a quoted {@code "993"} text, a plain {@code yes} or {@code on} true. A true/false
-     * is kept as {@code true} or {@code false}, whichever word was written.
+     * number, a quoted {@code "993"} text, a plain {@code yes} or {@code on} true, {@code ~}
+     * empty. A true/false is kept as {@code true} or {@code false}, whichever word was written.
+     * Nothing after a key is empty text, so that it reads as "must not be empty". A whole number
+     * is one in decimal, hex, octal or binary: YAML 1.1's base 60 would make {@code 12:30} a
+     * number where an admin means text.
      */
     private YamlNode.Scalar scalar(ScalarEvent s, Location at) {
         String value = s.getValue();
+        if (value.isEmpty()) {
+            return new YamlNode.Scalar("", YamlNode.Kind.STRING, at);
+        }
         String tag = s.getTag();
-        Tag resolved;
-        if (tag == null || tag.equals("!")) {
-            resolved = resolver.resolve(NodeId.scalar, value, s.getImplicit().canOmitTagInPlainScalar());
-        } else {
-            resolved = new Tag(tag);
+        // Compared as text: SnakeYAML's Tag refuses some tags a file may carry (!x%20).
+        String resolved = tag == null || tag.equals("!")
+                ? resolver.resolve(NodeId.scalar, value, s.getImplicit().canOmitTagInPlainScalar()).getValue()
+                : tag;
+        if (Tag.INT.getValue().equals(resolved)) {
+            return new YamlNode.Scalar(value, WHOLE_NUMBER.matcher(value).matches() ? YamlNode.Kind.INTEGER : YamlNode.Kind.STRING, at);
         }
-        if (Tag.INT.equals(resolved) && !value.isEmpty()) {
-            return new YamlNode.Scalar(value, YamlNode.Kind.INTEGER, at);
-        }
-        if (Tag.FLOAT.equals(resolved) && !value.isEmpty()) {
+        if (Tag.FLOAT.getValue().equals(resolved)) {
             return new YamlNode.Scalar(value, YamlNode.Kind.DECIMAL, at);
         }
-        if (Tag.NULL.equals(resolved)) {
+        if (Tag.NULL.getValue().equals(resolved)) {
             return new YamlNode.Scalar("", YamlNode.Kind.NULL, at);
         }
-        if (Tag.BOOL.equals(resolved)) {
+        if (Tag.BOOL.getValue().equals(resolved)) {
             Boolean b = yamlBoolean(value);
             if (b != null) {
                 return new YamlNode.Scalar(b.toString(), YamlNode.Kind.BOOLEAN, at);
@@ -241,7 +248,11 @@ final class YamlReader {
         return new Location(file, at.getLine() + 1, at.getColumn() + 1);
     }
 
-    /** The line and column of a code-point position, for SnakeYAML's reader, which gives only the position. */
+    /**
+     * The line and column of a code-point position, for SnakeYAML's reader, which gives only the
+     * position. Lines end as YAML 1.1 says (LF, CR, CR LF, NEL, LS, PS); a byte-order mark takes
+     * no column.
+     */
     private static Location at(String file, String text, int codePoints) {
         int line = 1;
         int column = 1;
@@ -249,10 +260,11 @@ final class YamlReader {
         for (int i = 0; i < codePoints && offset < text.length(); i++) {
             int c = text.codePointAt(offset);
             offset += Character.charCount(c);
-            if (c == '\n') {
+            boolean crBeforeLf = c == '\r' && offset < text.length() && text.charAt(offset) == '\n';
+            if (c == '\n' || (c == '\r' && !crBeforeLf) || c == '\u0085' || c == '\u2028' || c == '\u2029') {
                 line++;
                 column = 1;
-            } else {
+            } else if (!(c == '\uFEFF' && i == 0) && !crBeforeLf) {
                 column++;
             }
         }

@@ -355,6 +355,22 @@ class FieldValidationTest {
     }
 
     @Test
+    void aKeyWithNothingAfterIt_isAnEmptyValue_andTimeLikeTextStaysText() {
+        var result = dir.file("acme.yaml", """
+                id: acme
+                name:
+                shortName: 12:30
+                domains: [acme.example]
+                incoming: [{type: imap, hostname: imap.acme.example, port: 993, security: tls}]
+                outgoing: [{type: smtp, hostname: smtp.acme.example, port: 465, security: tls}]
+                """).load();
+
+        assertThatProblem(result, "empty-value", "name").isError().at("acme.yaml", 2, 6).says("must not be empty");
+        assertThat(result.problems()).as("shortName 12:30 is text, not YAML 1.1's base-60 number")
+                .noneMatch(p -> p.field().equals("shortName"));
+    }
+
+    @Test
     void emptyLists_ofDomainsAndServers() {
         var result = dir.file("acme.yaml", """
                 id: acme

@@ -38,7 +38,8 @@ class YamlReaderTest {
                 .containsExactly(YamlNode.Kind.INTEGER, "993");
         assertThat(scalar(m, "quoted").kind()).isEqualTo(YamlNode.Kind.STRING);
         assertThat(scalar(m, "ratio").kind()).isEqualTo(YamlNode.Kind.DECIMAL);
-        assertThat(scalar(m, "empty").kind()).isEqualTo(YamlNode.Kind.NULL);
+        assertThat(scalar(m, "empty")).extracting(YamlNode.Scalar::kind, YamlNode.Scalar::text)
+                .containsExactly(YamlNode.Kind.STRING, "");
         assertThat(scalar(m, "tilde").kind()).isEqualTo(YamlNode.Kind.NULL);
         assertThat(scalar(m, "quotedEmpty")).extracting(YamlNode.Scalar::kind, YamlNode.Scalar::text)
                 .containsExactly(YamlNode.Kind.STRING, "");
@@ -68,14 +69,46 @@ class YamlReaderTest {
     }
 
     @Test
-    void explicitTags_decideTheKind() {
+    void explicitTags_decideTheKind_andAnOddTagIsText_notACrash() {
         var m = read("""
                 port: !!str 993
                 number: !!int "993"
+                notANumber: !!int abc
+                custom: !x%20 PoliTo
                 """);
 
         assertThat(scalar(m, "port").kind()).isEqualTo(YamlNode.Kind.STRING);
         assertThat(scalar(m, "number").kind()).isEqualTo(YamlNode.Kind.INTEGER);
+        assertThat(scalar(m, "notANumber").kind()).isEqualTo(YamlNode.Kind.STRING);
+        assertThat(scalar(m, "custom")).extracting(YamlNode.Scalar::kind, YamlNode.Scalar::text)
+                .containsExactly(YamlNode.Kind.STRING, "PoliTo");
+    }
+
+    @Test
+    void wholeNumbers_areDecimalHexOctalOrBinary_notBase60() {
+        var m = read("""
+                hex: 0x1F
+                grouped: 1_000
+                time: 12:30
+                negative: -5
+                """);
+
+        assertThat(scalar(m, "hex").kind()).isEqualTo(YamlNode.Kind.INTEGER);
+        assertThat(scalar(m, "grouped").kind()).isEqualTo(YamlNode.Kind.INTEGER);
+        assertThat(scalar(m, "time")).extracting(YamlNode.Scalar::kind, YamlNode.Scalar::text)
+                .containsExactly(YamlNode.Kind.STRING, "12:30");
+        assertThat(scalar(m, "negative").kind()).isEqualTo(YamlNode.Kind.INTEGER);
+    }
+
+    @Test
+    void anAnchorWithoutAnAlias_isAccepted() {
+        var m = read("""
+                id: &name acme
+                base: &imap {port: 993}
+                """);
+
+        assertThat(scalar(m, "id").text()).isEqualTo("acme");
+        assertThat(problems).isEmpty();
     }
 
     @Test
@@ -130,8 +163,8 @@ class YamlReaderTest {
     }
 
     @Test
-    void nestingBeyondTheLimit_isAProblem_notAStackOverflow() {
-        String deep = "id: acme\nx: " + "[".repeat(YamlReader.MAX_DEPTH + 5) + "]".repeat(YamlReader.MAX_DEPTH + 5) + "\n";
+    void nestingBeyondTheLimit_isAProblem_evenTwentyThousandDeep() {
+        String deep = "id: acme\nx: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n";
 
         YamlNode root = reader.read("p.yaml", deep, problems);
 
@@ -149,6 +182,16 @@ class YamlReaderTest {
             assertThat(p.location()).isEqualTo(new Location("p.yaml", 2, 9));
             assertThat(p.message()).contains("U+0007");
         });
+    }
+
+    @Test
+    void aControlCharacter_afterOldMacLineEnds_orAByteOrderMark_isPlacedRight() {
+        reader.read("cr.yaml", "a: 1\rb: 2\rc: x\u0007\r", problems);
+        reader.read("bom.yaml", "\uFEFFa: x\u0007\n", problems);
+        reader.read("crlf.yaml", "a: 1\r\nb: x\u0007\r\n", problems);
+
+        assertThat(problems).extracting(Problem::location).containsExactly(
+                new Location("cr.yaml", 3, 5), new Location("bom.yaml", 1, 5), new Location("crlf.yaml", 2, 5));
     }
 
     @Test
