@@ -15,10 +15,12 @@ final class HealthHandler {
 
     private final Answers answers;
     private final RegistryWatcher watcher;
+    private final Responses responses;
 
-    HealthHandler(Answers answers, RegistryWatcher watcher) {
+    HealthHandler(Answers answers, RegistryWatcher watcher, Responses responses) {
         this.answers = answers;
         this.watcher = watcher;
+        this.responses = responses;
     }
 
     /**
@@ -32,15 +34,12 @@ final class HealthHandler {
             ctx.next();
             return;
         }
-        ctx.response().setStatusCode(503).putHeader(HttpHeaders.RETRY_AFTER, "5")
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end("the provider registry is still loading; try again in a few seconds\n");
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+        responses.text(ctx, 503, "the provider registry is still loading; try again in a few seconds");
     }
 
     void healthz(RoutingContext ctx) {
-        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end("ok\n");
+        responses.text(ctx, 200, "ok");
     }
 
     void readyz(RoutingContext ctx) {

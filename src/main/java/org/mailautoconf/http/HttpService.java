@@ -154,7 +154,7 @@ public final class HttpService {
                 new AutodiscoverJsonHandler(answers, responses, config),
                 new MobileconfigHandler(vertx, answers, responses, signer.isPresent()),
                 new SetupPageHandler(answers, responses),
-                new HealthHandler(answers, watcher),
+                new HealthHandler(answers, watcher, responses),
                 metrics,
                 responses));
     }

@@ -54,9 +54,13 @@ final class MobileconfigHandler {
     private void answer(RoutingContext ctx, EmailAddress address) {
         RequestLog.format(ctx, format.label());
         RequestLog.domain(ctx, address.domain().ascii());
+        if (!signed) {
+            send(ctx, address, answers.lookup(format, address.domain(), Optional.of(address)));
+            return;
+        }
         Optional<Lookup> cached = answers.cached(format, address.domain(), Optional.of(address));
-        if (cached.isPresent() || !signed) {
-            send(ctx, address, cached.orElseGet(() -> answers.lookup(format, address.domain(), Optional.of(address))));
+        if (cached.isPresent()) {
+            send(ctx, address, cached.get());
             return;
         }
         // Signing is CPU work of a millisecond or more: the first request per address does it on a worker.

@@ -41,9 +41,21 @@ final class Responses {
      * never raw client input) and logged with the path, never with headers or the address.
      */
     void clientError(RoutingContext ctx, int status, String reason) {
-        LOG.info("{} {} -> {}: {}", ctx.request().method(), RequestLog.loggablePath(ctx.request().path()), status, reason);
+        logged(ctx, status, reason);
+        text(ctx, status, reason);
+    }
+
+    /**
+     * A line of plain text of ours, never cached, and not logged: for health checks and the 503
+     * of a service still loading, which come by the thousand.
+     */
+    void text(RoutingContext ctx, int status, String line) {
         ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
-                .end(reason + "\n");
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(line + "\n");
+    }
+
+    private static void logged(RoutingContext ctx, int status, String reason) {
+        LOG.info("{} {} -> {}: {}", ctx.request().method(), RequestLog.loggablePath(ctx.request().path()), status, reason);
     }
 
     /**
@@ -52,7 +64,7 @@ final class Responses {
      */
     void page(RoutingContext ctx, int status, byte[] html, String contentType, String reason) {
         if (status >= 400) {
-            LOG.info("{} {} -> {}: {}", ctx.request().method(), RequestLog.loggablePath(ctx.request().path()), status, reason);
+            logged(ctx, status, reason);
         }
         ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -64,7 +76,7 @@ final class Responses {
      * JSON error): sent as built, never cached, with one log line (the path without any address).
      */
     void sendFailure(RoutingContext ctx, Answer answer, String reason) {
-        LOG.info("{} {} -> {}: {}", ctx.request().method(), RequestLog.loggablePath(ctx.request().path()), answer.status(), reason);
+        logged(ctx, answer.status(), reason);
         HttpServerResponse response = ctx.response();
         answer.headers().forEach(response::putHeader);
         response.setStatusCode(answer.status()).putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType())

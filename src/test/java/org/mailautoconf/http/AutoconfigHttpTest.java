@@ -87,10 +87,12 @@ class AutoconfigHttpTest {
     }
 
     @Test
-    void unknownDomain_is404WithAPlainReason() {
+    void unknownDomain_is404WithAPlainReason_notToBeCached() {
         var r = service.get("/mail/config-v1.1.xml?emailaddress=someone%40example.com");
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+        // A 404 is cacheable by default; the provider may be added by the next reload.
+        assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(body(r)).isEqualTo("no mail provider is known for example.com\n");
     }
 

@@ -195,6 +195,19 @@ class YamlReaderTest {
     }
 
     @Test
+    void aFileBeyondSnakeYamlsSizeLimit_isAProblem_notALoad() {
+        // Many short lines, as a hoster's list of domains would be (one huge token is slow to scan).
+        YamlNode root = reader.read("big.yaml", "id: acme\ndomains:\n" + "  - d.example\n".repeat(300_000), problems);
+
+        assertThat(root).isNull();
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("yaml-syntax");
+            assertThat(p.location()).isEqualTo(new Location("big.yaml", 1, 1));
+            assertThat(p.message()).contains("limit");
+        });
+    }
+
+    @Test
     void aTrailingEmptyDocument_isNotASecondProvider() {
         read("id: acme\n---\n");
         read("id: acme\n--- ~\n");
