@@ -16,6 +16,14 @@ import java.util.Optional;
  * @param cacheBytes      how many bytes of complete answers the cache may hold
  * @param accessLog       whether to log one line per request (without addresses or headers)
  * @param profileSigning  the key material that signs Apple profiles; without it they go out unsigned
+ * @param connections     timeouts and the cap on open connections of every listener
+ * @param management      where {@code /metrics}, {@code /readyz} and {@code /healthz} are served
+ *                        instead of on the public listener; empty: on the public listener
+ * @param logging         how the service logs
+ * @param signingLimits   how much profile signing may run and wait at once
+ * @param stateDir        where the last good registry is kept, to start from when the provider
+ *                        files do not load; empty: nothing is kept
+ * @param tls             the https listener and its certificates; empty: plain HTTP only
  */
 public record ServiceConfig(
         String listenHost,
@@ -27,7 +35,13 @@ public record ServiceConfig(
         Duration maxAge,
         long cacheBytes,
         boolean accessLog,
-        Optional<ProfileSigning> profileSigning) {
+        Optional<ProfileSigning> profileSigning,
+        ConnectionLimits connections,
+        Optional<HostPort> management,
+        LogSettings logging,
+        SigningLimits signingLimits,
+        Optional<Path> stateDir,
+        Optional<TlsSettings> tls) {
 
     public static final long DEFAULT_CACHE_BYTES = 64L << 20;
 
@@ -51,6 +65,12 @@ public record ServiceConfig(
             throw new IllegalArgumentException("cache size must be at least 1 byte, was " + cacheBytes);
         }
         Objects.requireNonNull(profileSigning, "profile signing must be given, empty when profiles go out unsigned");
+        Objects.requireNonNull(connections, "connection limits must be set");
+        Objects.requireNonNull(management, "management listener must be given, empty for none");
+        Objects.requireNonNull(logging, "log settings must be set");
+        Objects.requireNonNull(signingLimits, "signing limits must be set");
+        Objects.requireNonNull(stateDir, "state directory must be given, empty for none");
+        Objects.requireNonNull(tls, "TLS settings must be given, empty for none");
         publicBaseUrl.ifPresent(u -> {
             if (!"https".equalsIgnoreCase(u.getScheme()) || u.getHost() == null) {
                 throw new IllegalArgumentException("public URL must be an absolute https URL such as https://autoconfig.example.net, was " + u);
@@ -58,29 +78,85 @@ public record ServiceConfig(
         });
     }
 
-    /** The defaults: loopback, port 8080, {@code ./providers.d}, unsigned profiles. */
+    /** The defaults: loopback, port 8080, {@code ./providers.d}, unsigned profiles, plain HTTP. */
     public static ServiceConfig defaults() {
         return new ServiceConfig("127.0.0.1", 8080, Path.of("providers.d"), Optional.empty(), Optional.empty(),
-                Duration.ofSeconds(2), Duration.ofMinutes(5), DEFAULT_CACHE_BYTES, false, Optional.empty());
+                Duration.ofSeconds(2), Duration.ofMinutes(5), DEFAULT_CACHE_BYTES, false, Optional.empty(),
+                ConnectionLimits.defaults(), Optional.empty(), LogSettings.defaults(), SigningLimits.defaults(),
+                Optional.empty(), Optional.empty());
+    }
+
+    public ServiceConfig withListen(String host, int newPort) {
+        return new ServiceConfig(host, newPort, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
     }
 
     public ServiceConfig withPort(int newPort) {
-        return new ServiceConfig(listenHost, newPort, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning);
+        return withListen(listenHost, newPort);
     }
 
     public ServiceConfig withProvidersDir(Path dir) {
         return new ServiceConfig(listenHost, port, dir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
     }
 
-    public ServiceConfig withProfileSigning(Optional<ProfileSigning> signing) {
-        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, signing);
+    public ServiceConfig withDefaultProvider(Optional<String> id) {
+        return new ServiceConfig(listenHost, port, providersDir, id, publicBaseUrl, reloadInterval, maxAge,
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
     }
 
     public ServiceConfig withPublicBaseUrl(Optional<URI> url) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, url, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
+    }
+
+    public ServiceConfig withReloadInterval(Duration interval) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, interval, maxAge,
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
+    }
+
+    public ServiceConfig withCacheBytes(long bytes) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                bytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
+    }
+
+    public ServiceConfig withAccessLog(boolean on) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                cacheBytes, on, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
+    }
+
+    public ServiceConfig withProfileSigning(Optional<ProfileSigning> signing) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                cacheBytes, accessLog, signing, connections, management, logging, signingLimits, stateDir, tls);
+    }
+
+    public ServiceConfig withConnections(ConnectionLimits limits) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                cacheBytes, accessLog, profileSigning, limits, management, logging, signingLimits, stateDir, tls);
+    }
+
+    public ServiceConfig withManagement(Optional<HostPort> listener) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                cacheBytes, accessLog, profileSigning, connections, listener, logging, signingLimits, stateDir, tls);
+    }
+
+    public ServiceConfig withLogging(LogSettings settings) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                cacheBytes, accessLog, profileSigning, connections, management, settings, signingLimits, stateDir, tls);
+    }
+
+    public ServiceConfig withSigningLimits(SigningLimits limits) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                cacheBytes, accessLog, profileSigning, connections, management, logging, limits, stateDir, tls);
+    }
+
+    public ServiceConfig withStateDir(Optional<Path> dir) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, dir, tls);
+    }
+
+    public ServiceConfig withTls(Optional<TlsSettings> settings) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, settings);
     }
 }

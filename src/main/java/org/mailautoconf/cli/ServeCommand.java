@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.mailautoconf.ConnectionLimits;
+import org.mailautoconf.LogSettings;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.http.HttpService;
 import org.mailautoconf.http.Metrics;
@@ -55,7 +57,8 @@ final class ServeCommand implements Callable<Integer> {
     ServiceConfig config() {
         return new ServiceConfig(listen, port, registry.providers, registry.defaultProvider(), Optional.ofNullable(publicUrl),
                 Duration.ofMillis(Math.round(reloadSeconds * 1000)), Duration.ofSeconds(maxAgeSeconds),
-                cacheMegabytes << 20, accessLog, signing.signing());
+                cacheMegabytes << 20, accessLog, signing.signing(), ConnectionLimits.defaults(), Optional.empty(),
+                LogSettings.defaults(), signing.limits(), Optional.empty(), Optional.empty());
     }
 
     @Override

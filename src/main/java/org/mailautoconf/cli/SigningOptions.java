@@ -3,6 +3,7 @@ package org.mailautoconf.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.mailautoconf.ProfileSigning;
+import org.mailautoconf.SigningLimits;
 import picocli.CommandLine.Option;
 
 /** Where the key material that signs Apple profiles is; none given: profiles go out unsigned. */
@@ -37,6 +38,13 @@ final class SigningOptions {
             throw new IllegalArgumentException("--sign-cert and --sign-key go together (or MAILAUTOCONF_SIGN_CERT and MAILAUTOCONF_SIGN_KEY)");
         }
         return Optional.of(new ProfileSigning(cert.get(), privateKey.get(), chainFile));
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the option whose value is wrong
+     */
+    SigningLimits limits() {
+        return SigningLimits.defaults();
     }
 
     private static Optional<Path> path(String value) {

@@ -30,8 +30,8 @@ class ConfigMapReloadTest {
     private static final String EXAMPLE = DeployFiles.read(DeployFiles.EXAMPLE_PROVIDERS.resolve("example.yaml"));
 
     private static ServiceConfig config(Path dir) {
-        return new ServiceConfig("127.0.0.1", 0, dir, Optional.empty(), Optional.empty(), Duration.ofMillis(50), Duration.ofMinutes(5),
-                1L << 20, false, Optional.empty());
+        return ServiceConfig.defaults().withPort(0).withProvidersDir(dir).withReloadInterval(Duration.ofMillis(50))
+                .withCacheBytes(1L << 20);
     }
 
     private static String imapHost(RunningService s, String domain) {

@@ -134,8 +134,8 @@ class NginxProxyTest {
         KeyPair keys = TestPki.rsa();
         X509Certificate cert = certificate(keys, names);
         URI publicUrl = URI.create(DeployFiles.envFile(DeployFiles.read(DeployFiles.SYSTEMD_ENV)).get("MAILAUTOCONF_PUBLIC_URL"));
-        ServiceConfig config = new ServiceConfig("127.0.0.1", 0, DeployFiles.EXAMPLE_PROVIDERS, Optional.empty(), Optional.of(publicUrl),
-                Duration.ofSeconds(2), Duration.ofMinutes(5), 1L << 20, false, Optional.empty());
+        ServiceConfig config = ServiceConfig.defaults().withPort(0).withProvidersDir(DeployFiles.EXAMPLE_PROVIDERS)
+                .withPublicBaseUrl(Optional.of(publicUrl)).withCacheBytes(1L << 20);
         int https = ServeProcess.freePort();
         int http = ServeProcess.freePort();
         try (RunningService service = RunningService.start(config)) {

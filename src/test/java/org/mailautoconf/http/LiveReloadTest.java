@@ -20,7 +20,8 @@ class LiveReloadTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private static ServiceConfig config(Path dir, Optional<String> defaultProvider) {
-        return new ServiceConfig("127.0.0.1", 0, dir, defaultProvider, Optional.empty(), Duration.ofMillis(50), Duration.ofMinutes(5), 1L << 20, true, Optional.empty());
+        return ServiceConfig.defaults().withPort(0).withProvidersDir(dir).withDefaultProvider(defaultProvider)
+                .withReloadInterval(Duration.ofMillis(50)).withCacheBytes(1L << 20).withAccessLog(true);
     }
 
     private static JsonObject readyz(RunningService s) {

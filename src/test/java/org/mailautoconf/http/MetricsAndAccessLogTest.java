@@ -15,8 +15,8 @@ import org.mailautoconf.testing.RunningService;
 class MetricsAndAccessLogTest {
 
     private static ServiceConfig config(boolean accessLog) {
-        return new ServiceConfig("127.0.0.1", 0, Registries.SHIPPED, Optional.empty(), Optional.empty(),
-                Duration.ofSeconds(2), Duration.ofMinutes(5), 1L << 20, accessLog, Optional.empty());
+        return ServiceConfig.defaults().withPort(0).withProvidersDir(Registries.SHIPPED).withCacheBytes(1L << 20)
+                .withAccessLog(accessLog);
     }
 
     private static String metrics(RunningService s) {
