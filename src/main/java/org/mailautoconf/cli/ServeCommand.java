@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.mailautoconf.ConnectionLimits;
 import org.mailautoconf.LogSettings;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.http.HttpService;
@@ -25,6 +24,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     SigningOptions signing;
+
+    @Mixin
+    ConnectionOptions connections;
 
     @Option(names = "--listen", paramLabel = "ADDRESS", defaultValue = "${env:MAILAUTOCONF_LISTEN:-127.0.0.1}",
             description = "Address to listen on (env MAILAUTOCONF_LISTEN; default: ${DEFAULT-VALUE}).")
@@ -57,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
     ServiceConfig config() {
         return new ServiceConfig(listen, port, registry.providers, registry.defaultProvider(), Optional.ofNullable(publicUrl),
                 Duration.ofMillis(Math.round(reloadSeconds * 1000)), Duration.ofSeconds(maxAgeSeconds),
-                cacheMegabytes << 20, accessLog, signing.signing(), ConnectionLimits.defaults(), Optional.empty(),
+                cacheMegabytes << 20, accessLog, signing.signing(), connections.limits(), connections.management(),
                 LogSettings.defaults(), signing.limits(), Optional.empty(), Optional.empty());
     }
 

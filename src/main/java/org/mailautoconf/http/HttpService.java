@@ -15,6 +15,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import org.mailautoconf.ConnectionLimits;
+import org.mailautoconf.HostPort;
 import org.mailautoconf.ProfileSigning;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.answer.Answer;
@@ -46,6 +49,9 @@ public final class HttpService {
     private final Metrics metrics;
     private final Optional<ProfileSigner> signer;
     private volatile int firstPort;
+    private volatile int managementPort;
+    private final OpenConnections publicConnections;
+    private final OpenConnections managementConnections;
     /** The listeners' deployment, once {@link #start()} has begun it; guarded by this. */
     private Future<String> listening;
     /** Set by the first {@link #stop()}; guarded by this. */
@@ -67,7 +73,14 @@ public final class HttpService {
         this.answers = answers(config, signer);
         this.watcher = new RegistryWatcher(vertx, config, answers, Clock.systemUTC(), metrics);
         metrics.bind(answers);
+        ConnectionLimits limits = OpenConnections.withinFileLimit(config.connections());
+        this.publicConnections = new OpenConnections(limits, metrics.registry(), "public");
+        this.managementConnections = new OpenConnections(limits.withMaxConnections(Math.min(MANAGEMENT_CONNECTIONS, limits.maxConnections())),
+                metrics.registry(), "management");
     }
+
+    /** Probes and scrapers hold a few connections each; the management listener needs no more. */
+    static final int MANAGEMENT_CONNECTIONS = 100;
 
     /**
      * The renderer of every client format, in one place. Signed profiles are a format of their
@@ -110,29 +123,54 @@ public final class HttpService {
      * listeners stop again and the future fails with every error.
      */
     public Future<Integer> start() {
-        Router router = router();
-        // One listener per core, each on its own event loop; Vert.x shares the socket between
-        // them and spreads connections over them. Port 0 is not shared (each listener would get
-        // its own random port), so a free-port service, as in tests, has one listener.
         // Listening first also loads the classes of the HTTP stack while the heap is empty: the
         // class metadata they add starts the JVM's first full collection, which takes
         // milliseconds now and over a second once a million domains are on the heap.
-        int instances = config.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
-        Future<String> deployed = vertx.deployVerticle(() -> new Listener(router, config.listenHost(), config.port()),
-                new DeploymentOptions().setInstances(instances));
+        Future<String> deployed = config.management().isEmpty() ? listenPublic()
+                : Future.all(listenPublic(), listenManagement()).map(all -> all.<String>resultAt(0) + " " + all.<String>resultAt(1));
         synchronized (this) {
             listening = deployed;
         }
         Future<Registry> loaded = watcher.loadInitial();
         return Future.join(deployed, loaded).transform(both -> {
             if (both.succeeded() && startWatching()) {
-                LOG.info("listening on http://{}:{}/ with providers from {}", config.listenHost(), firstPort, config.providersDir());
+                LOG.info("listening on http://{}:{}/ with providers from {}{}", config.listenHost(), firstPort, config.providersDir(),
+                        config.management().map(m -> "; /metrics, /readyz and /healthz on http://" + new HostPort(m.host(), managementPort) + "/")
+                                .orElse(""));
                 return Future.succeededFuture(firstPort);
             }
             Throwable cause = loaded.failed() ? loaded.cause() : deployed.failed() ? deployed.cause()
                     : new IllegalStateException("stopped before the registry was loaded");
             return stop().transform(v -> Future.<Integer>failedFuture(cause));
         });
+    }
+
+    /**
+     * One listener per core, each on its own event loop; Vert.x shares the socket between them
+     * and spreads connections over them. Port 0 is not shared (each listener would get its own
+     * random port), so a free-port service, as in tests, has one listener.
+     */
+    private Future<String> listenPublic() {
+        Router router = router(config.management().isEmpty());
+        int instances = config.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+        HostPort address = new HostPort(config.listenHost(), config.port());
+        return vertx.deployVerticle(() -> new Listener(router, address, publicConnections, port -> {
+            if (firstPort == 0) {
+                firstPort = port;
+            }
+        }), new DeploymentOptions().setInstances(instances));
+    }
+
+    /** {@code /metrics}, {@code /readyz} and {@code /healthz} on an address of their own: one event loop is plenty. */
+    private Future<String> listenManagement() {
+        Router router = Routes.management(vertx, handlers());
+        return vertx.deployVerticle(() -> new Listener(router, config.management().orElseThrow(), managementConnections,
+                port -> managementPort = port), new DeploymentOptions());
+    }
+
+    /** The port the management listener bound (useful when it was asked for port 0); 0 when there is none. */
+    public int managementPort() {
+        return managementPort;
     }
 
     /** Starts watching the directory, unless a stop came first. */
@@ -144,10 +182,14 @@ public final class HttpService {
         return true;
     }
 
-    /** Every endpoint of this service, over its live registry. */
-    Router router() {
+    /** Every endpoint of this service, over its live registry; the management ones only when asked. */
+    Router router(boolean withManagement) {
+        return Routes.router(vertx, handlers(), withManagement);
+    }
+
+    private Routes.Handlers handlers() {
         Responses responses = new Responses(config.maxAge());
-        return Routes.router(vertx, new Routes.Handlers(
+        return new Routes.Handlers(
                 new RequestLog(metrics, config.accessLog()),
                 new AutoconfigHandler(answers, responses),
                 new AutodiscoverHandler(answers, responses, Clock.systemUTC(), config),
@@ -156,7 +198,7 @@ public final class HttpService {
                 new SetupPageHandler(answers, responses),
                 new HealthHandler(answers, watcher, responses),
                 metrics,
-                responses));
+                responses);
     }
 
     /**
@@ -167,11 +209,12 @@ public final class HttpService {
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     /**
-     * Stops listening at once; requests already begun are still answered and their connections
-     * then closed, for up to {@link #STOP_GRACE}; idle connections are closed at once. A
-     * connection that has sent nothing yet, or half a request head, holds the stop for the whole
-     * grace. A stop while the service starts waits for its listeners and undeploys them; a second
-     * call returns the first one's future.
+     * Stops: every answer from now on says {@code Connection: close}, and its connection is closed
+     * once it is sent; a connection waiting for a request is kept for {@link ConnectionGuard#DRAIN}
+     * so that a request already on its way is answered, not reset, and new connections are closed
+     * unread meanwhile. Then the listeners close; requests still being received are answered, for
+     * up to {@link #STOP_GRACE}. A stop while the service starts waits for its listeners and
+     * undeploys them; a second call returns the first one's future.
      */
     public synchronized Future<Void> stop() {
         watcher.stop();
@@ -183,35 +226,45 @@ public final class HttpService {
         return stopped;
     }
 
-    /** One HTTP server on one event loop. */
+    /** One HTTP server on one event loop, its connections held to their deadlines by a {@link ConnectionGuard}. */
     private final class Listener extends VerticleBase {
         private final Router router;
-        private final String host;
-        private final int port;
+        private final HostPort address;
+        private final OpenConnections connections;
+        private final IntConsumer bound;
         private HttpServer server;
+        private ConnectionGuard guard;
 
-        Listener(Router router, String host, int port) {
+        Listener(Router router, HostPort address, OpenConnections connections, IntConsumer bound) {
             this.router = router;
-            this.host = host;
-            this.port = port;
+            this.address = address;
+            this.connections = connections;
+            this.bound = bound;
         }
 
         @Override
         public Future<?> start() {
-            return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
-                    .requestHandler(router)
+            guard = new ConnectionGuard(vertx, connections, router);
+            guard.start();
+            return vertx.createHttpServer(new HttpServerOptions().setHost(address.host()).setPort(address.port()))
+                    .connectionHandler(guard::connected)
+                    .requestHandler(guard::request)
                     .listen()
                     .onSuccess(s -> {
                         server = s;
-                        if (firstPort == 0) {
-                            firstPort = s.actualPort();
-                        }
+                        bound.accept(s.actualPort());
                     });
         }
 
         @Override
         public Future<?> stop() {
-            return server == null ? Future.succeededFuture() : server.shutdown(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            if (server == null) {
+                guard.stop();
+                return Future.succeededFuture();
+            }
+            return guard.drain(context)
+                    .compose(v -> server.shutdown(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS))
+                    .onComplete(v -> guard.stop());
         }
     }
 

@@ -23,13 +23,14 @@ final class Routes {
     private Routes() {
     }
 
-    static Router router(Vertx vertx, Handlers h) {
+    /** The public endpoints; the management ones too unless they have a listener of their own. */
+    static Router router(Vertx vertx, Handlers h, boolean withManagement) {
         Router router = Router.router(vertx);
         router.route().handler(h.requestLog()::handle);
 
-        router.get("/healthz").handler(h.health()::healthz);
-        router.get("/readyz").handler(h.health()::readyz);
-        router.get("/metrics").handler(PrometheusScrapingHandler.create(h.metrics().registry()));
+        if (withManagement) {
+            managementRoutes(router, h);
+        }
         router.route().handler(h.health()::untilLoaded);
 
         router.get("/").handler(h.setupPage()::page);
@@ -49,11 +50,29 @@ final class Routes {
         router.get("/mobileconfig").handler(h.mobileconfig()::byQuery);
         router.get("/mobileconfig/:address").handler(h.mobileconfig()::byPath);
 
-        Responses responses = h.responses();
+        errors(router, h.responses());
+        return router;
+    }
+
+    /** {@code --management-listen}: health, readiness and metrics only, for probes and scrapers. */
+    static Router management(Vertx vertx, Handlers h) {
+        Router router = Router.router(vertx);
+        router.route().handler(h.requestLog()::handle);
+        managementRoutes(router, h);
+        errors(router, h.responses());
+        return router;
+    }
+
+    private static void managementRoutes(Router router, Handlers h) {
+        router.get("/healthz").handler(h.health()::healthz);
+        router.get("/readyz").handler(h.health()::readyz);
+        router.get("/metrics").handler(PrometheusScrapingHandler.create(h.metrics().registry()));
+    }
+
+    private static void errors(Router router, Responses responses) {
         router.errorHandler(404, ctx -> responses.clientError(ctx, 404, "nothing here; see /mail/config-v1.1.xml?emailaddress=..."));
         router.errorHandler(405, ctx -> responses.clientError(ctx, 405, "method not allowed here"));
         router.errorHandler(413, ctx -> responses.clientError(ctx, 413,
                 "an Autodiscover request has at most " + RequestReader.MAX_BYTES + " bytes"));
-        return router;
     }
 }
