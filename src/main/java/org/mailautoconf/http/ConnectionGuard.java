@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,12 +117,27 @@ final class ConnectionGuard {
                     open.close(c);
                 }
             } else if (!request.isEnded() && now - c.since > requestNanos) {
-                open.requestTimeout(c);
+                tooSlow(c, request);
             }
         }
         if (drained != null && (mine.isEmpty() || now - stopAt > DRAIN.toNanos() + SWEEP.toNanos())) {
             drained.tryComplete();
         }
+    }
+
+    /**
+     * A body that did not come in time: 408, and the connection closed. The handler reading the
+     * body is told nothing: the close it would see is ours, not a failure to log.
+     */
+    private void tooSlow(TrackedConnection c, HttpServerRequest request) {
+        request.exceptionHandler(e -> { });
+        HttpServerResponse response = request.response();
+        if (!response.headWritten()) {
+            response.setStatusCode(408).putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .end("the request's body did not come within " + open.limits().requestTimeout().toMillis() + " ms\n");
+        }
+        open.requestTimeout(c);
     }
 
     /**

@@ -246,7 +246,7 @@ public final class HttpService {
         public Future<?> start() {
             guard = new ConnectionGuard(vertx, connections, router);
             guard.start();
-            return vertx.createHttpServer(new HttpServerOptions().setHost(address.host()).setPort(address.port()))
+            return vertx.createHttpServer(options(address))
                     .connectionHandler(guard::connected)
                     .requestHandler(guard::request)
                     .listen()
@@ -254,6 +254,15 @@ public final class HttpService {
                         server = s;
                         bound.accept(s.actualPort());
                     });
+        }
+
+        /**
+         * HTTP/1.1 only: with cleartext HTTP/2 on (Vert.x's default) a connection is set up only
+         * once its first bytes show which protocol it speaks, so a silent one would be seen by no
+         * guard; and no mail client speaks HTTP/2 without TLS.
+         */
+        private static HttpServerOptions options(HostPort address) {
+            return new HttpServerOptions().setHost(address.host()).setPort(address.port()).setHttp2ClearTextEnabled(false);
         }
 
         @Override
