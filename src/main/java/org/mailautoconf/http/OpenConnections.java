@@ -44,6 +44,9 @@ final class OpenConnections {
         this.shed = closed(registry, listener, "shed");
         this.idleTimeouts = closed(registry, listener, "idle_timeout");
         this.requestTimeouts = closed(registry, listener, "request_timeout");
+        // Every class the choice uses, loaded now: it runs when descriptors are short, and a
+        // class read from a directory needs one (a class that failed to load stays failed).
+        longestWaiting(1, System.nanoTime());
     }
 
     private static Counter closed(MeterRegistry registry, String listener, String reason) {
@@ -128,25 +131,9 @@ final class OpenConnections {
             if (excess <= 0) {
                 return;
             }
-            // The times are copied first: a connection's own loop may change them during the sort.
-            List<Candidate> candidates = new ArrayList<>();
-            for (TrackedConnection c : all) {
-                if (c.closing) {
-                    continue;
-                }
-                if (c.waiting()) {
-                    candidates.add(new Candidate(c, 0, c.since - now));
-                } else if (c.receiving()) {
-                    candidates.add(new Candidate(c, 1, c.since - now));
-                }
-            }
-            candidates.sort(Comparator.comparingInt(Candidate::tier).thenComparingLong(Candidate::age));
             int closedNow = 0;
-            for (Candidate candidate : candidates) {
-                if (closedNow >= excess) {
-                    break;
-                }
-                if (close(candidate.connection())) {
+            for (TrackedConnection c : longestWaiting(excess, now)) {
+                if (close(c)) {
                     closedNow++;
                 }
             }
@@ -155,6 +142,24 @@ final class OpenConnections {
         } finally {
             shedding.set(false);
         }
+    }
+
+    /** Up to {@code count} connections to close: the longest waiting for a request, then the slowest senders of a body. */
+    private List<TrackedConnection> longestWaiting(int count, long now) {
+        // The times are copied first: a connection's own loop may change them during the sort.
+        List<Candidate> candidates = new ArrayList<>();
+        for (TrackedConnection c : all) {
+            if (c.closing) {
+                continue;
+            }
+            if (c.waiting()) {
+                candidates.add(new Candidate(c, 0, c.since - now));
+            } else if (c.receiving()) {
+                candidates.add(new Candidate(c, 1, c.since - now));
+            }
+        }
+        candidates.sort(Comparator.comparingInt(Candidate::tier).thenComparingLong(Candidate::age));
+        return candidates.stream().limit(count).map(Candidate::connection).toList();
     }
 
     /** Tier 0: waiting for a request; 1: sending a body. Age: its time relative to now, most negative first. */
