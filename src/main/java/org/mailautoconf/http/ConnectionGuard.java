@@ -102,11 +102,6 @@ final class ConnectionGuard {
                 c.answered = true;
                 c.since = now;
                 request = null;
-                if (drained != null) {
-                    // Its answer said Connection: close.
-                    open.close(c);
-                    continue;
-                }
             }
             if (request == null) {
                 if (!c.answered && now - c.since > requestNanos) {
@@ -142,9 +137,11 @@ final class ConnectionGuard {
 
     /**
      * The first part of a stop, on the event loop: every answer from now on says
-     * {@code Connection: close} and its connection is closed once it is sent; a connection that
-     * waits for a request is kept for {@link #DRAIN}. Completes when no connection is left, or
-     * when only ones still receiving or being answered are (the listener's shutdown finishes those).
+     * {@code Connection: close}, and a connection that waits for a request is kept for
+     * {@link #DRAIN}: a request the client sent before it read that (the next one of a
+     * keep-alive client, a pipelined one) is answered too. Clients close as they are told;
+     * completes when no connection is left, or after {@link #DRAIN}, when only the ones still
+     * receiving or being answered are (the listener's shutdown finishes those).
      */
     Future<Void> drain(Context context) {
         Promise<Void> done = Promise.promise();
