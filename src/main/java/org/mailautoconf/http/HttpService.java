@@ -11,7 +11,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +55,7 @@ public final class HttpService {
     private final OpenConnections publicConnections;
     private final OpenConnections managementConnections;
     /** The listeners' deployment, once {@link #start()} has begun it; guarded by this. */
-    private Future<String> listening;
+    private Future<List<String>> listening;
     /** Set by the first {@link #stop()}; guarded by this. */
     private Future<Void> stopped;
 
@@ -126,8 +128,16 @@ public final class HttpService {
         // Listening first also loads the classes of the HTTP stack while the heap is empty: the
         // class metadata they add starts the JVM's first full collection, which takes
         // milliseconds now and over a second once a million domains are on the heap.
-        Future<String> deployed = config.management().isEmpty() ? listenPublic()
-                : Future.all(listenPublic(), listenManagement()).map(all -> all.<String>resultAt(0) + " " + all.<String>resultAt(1));
+        List<Future<String>> listeners = new ArrayList<>();
+        listeners.add(listenPublic());
+        if (config.management().isPresent()) {
+            listeners.add(listenManagement());
+        }
+        // Joined: each listener that did deploy is undeployed by a stop, even when another failed.
+        Future<List<String>> deployed = Future.join(listeners).transform(all -> {
+            List<String> ids = listeners.stream().filter(Future::succeeded).map(Future::result).toList();
+            return all.succeeded() ? Future.succeededFuture(ids) : Future.failedFuture(new DeployFailure(ids, all.cause()));
+        });
         synchronized (this) {
             listening = deployed;
         }
@@ -221,9 +231,24 @@ public final class HttpService {
         if (stopped == null) {
             // Only this service's listeners: several services may share one Vert.x (tests do).
             stopped = listening == null ? Future.succeededFuture()
-                    : listening.transform(deployed -> deployed.succeeded() ? vertx.undeploy(deployed.result()) : Future.succeededFuture());
+                    : listening.transform(deployed -> undeploy(deployed.succeeded() ? deployed.result()
+                            : deployed.cause() instanceof DeployFailure f ? f.deployed : List.of()));
         }
         return stopped;
+    }
+
+    private Future<Void> undeploy(List<String> ids) {
+        return Future.join(ids.stream().map(vertx::undeploy).toList()).mapEmpty();
+    }
+
+    /** A listener failed to start (its port is taken): the cause, and the listeners that did start. */
+    private static final class DeployFailure extends RuntimeException {
+        private final transient List<String> deployed;
+
+        DeployFailure(List<String> deployed, Throwable cause) {
+            super(cause.getMessage(), cause);
+            this.deployed = deployed;
+        }
     }
 
     /** One HTTP server on one event loop, its connections held to their deadlines by a {@link ConnectionGuard}. */
