@@ -3,21 +3,15 @@ package org.mailautoconf.http;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.DeploymentOptions;
-import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
 import org.mailautoconf.ConnectionLimits;
 import org.mailautoconf.HostPort;
 import org.mailautoconf.ProfileSigning;
@@ -212,18 +206,11 @@ public final class HttpService {
     }
 
     /**
-     * How long a stop waits for requests already being received. An answer takes microseconds;
-     * this covers a client that sends its request slowly, and stays well inside Kubernetes'
-     * 30 s grace period.
-     */
-    static final Duration STOP_GRACE = Duration.ofSeconds(10);
-
-    /**
      * Stops: every answer from now on says {@code Connection: close}, and its connection is closed
      * once it is sent; a connection waiting for a request is kept for {@link ConnectionGuard#DRAIN}
      * so that a request already on its way is answered, not reset, and new connections are closed
      * unread meanwhile. Then the listeners close; requests still being received are answered, for
-     * up to {@link #STOP_GRACE}. A stop while the service starts waits for its listeners and
+     * up to {@link Listener#STOP_GRACE}. A stop while the service starts waits for its listeners and
      * undeploys them; a second call returns the first one's future.
      */
     public synchronized Future<Void> stop() {
@@ -250,56 +237,4 @@ public final class HttpService {
             this.deployed = deployed;
         }
     }
-
-    /** One HTTP server on one event loop, its connections held to their deadlines by a {@link ConnectionGuard}. */
-    private final class Listener extends VerticleBase {
-        private final Router router;
-        private final HostPort address;
-        private final OpenConnections connections;
-        private final IntConsumer bound;
-        private HttpServer server;
-        private ConnectionGuard guard;
-
-        Listener(Router router, HostPort address, OpenConnections connections, IntConsumer bound) {
-            this.router = router;
-            this.address = address;
-            this.connections = connections;
-            this.bound = bound;
-        }
-
-        @Override
-        public Future<?> start() {
-            guard = new ConnectionGuard(vertx, connections, router);
-            guard.start();
-            return vertx.createHttpServer(options(address))
-                    .connectionHandler(guard::connected)
-                    .requestHandler(guard::request)
-                    .listen()
-                    .onSuccess(s -> {
-                        server = s;
-                        bound.accept(s.actualPort());
-                    });
-        }
-
-        /**
-         * HTTP/1.1 only: with cleartext HTTP/2 on (Vert.x's default) a connection is set up only
-         * once its first bytes show which protocol it speaks, so a silent one would be seen by no
-         * guard; and no mail client speaks HTTP/2 without TLS.
-         */
-        private static HttpServerOptions options(HostPort address) {
-            return new HttpServerOptions().setHost(address.host()).setPort(address.port()).setHttp2ClearTextEnabled(false);
-        }
-
-        @Override
-        public Future<?> stop() {
-            if (server == null) {
-                guard.stop();
-                return Future.succeededFuture();
-            }
-            return guard.drain(context)
-                    .compose(v -> server.shutdown(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS))
-                    .onComplete(v -> guard.stop());
-        }
-    }
-
 }
