@@ -59,9 +59,14 @@ public final class HttpService {
     }
 
     /**
-     * @throws IllegalArgumentException when the profile signing files cannot be used (the message names the file)
+     * @throws IllegalArgumentException when the profile signing files cannot be used (the message names the file), or
+     *                                  the management listener would share the public port
      */
     public HttpService(Vertx vertx, ServiceConfig config, Metrics metrics) {
+        config.management().filter(m -> m.port() != 0 && m.port() == config.port()).ifPresent(m -> {
+            // Vert.x would share the socket between the two servers and mix their paths.
+            throw new IllegalArgumentException("--management-listen " + m + " needs a port of its own, not the public port " + config.port());
+        });
         this.vertx = vertx;
         this.config = config;
         this.metrics = metrics;

@@ -53,6 +53,20 @@ class ManagementListenerHttpTest {
     }
 
     @Test
+    void thePublicPort_isRefusedAsTheManagementPort() {
+        Metrics metrics = new Metrics();
+        io.vertx.core.Vertx vertx = metrics.newVertx();
+        try {
+            ServiceConfig config = ServiceConfig.defaults().withProvidersDir(Registries.SHIPPED).withListen("0.0.0.0", 8080)
+                    .withManagement(Optional.of(HostPort.parse("127.0.0.1:8080")));
+            org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new HttpService(vertx, config, metrics))
+                    .withMessageContaining("--management-listen 127.0.0.1:8080 needs a port of its own");
+        } finally {
+            vertx.close();
+        }
+    }
+
+    @Test
     void withoutIt_thePublicListenerServesThem() throws Exception {
         try (RunningService s = RunningService.start(ServiceConfig.defaults().withProvidersDir(Registries.SHIPPED))) {
             assertThat(s.managementPort()).isZero();
