@@ -121,11 +121,9 @@ final class ConnectionGuard {
     }
 
     /**
-     * A body that did not come in time: 408, and the connection closed. The handler reading the
-     * body is told nothing: the close it would see is ours, not a failure to log.
+     * A body that did not come in time: 408, and the connection closed.
      */
     private void tooSlow(TrackedConnection c, HttpServerRequest request) {
-        request.exceptionHandler(e -> { });
         HttpServerResponse response = request.response();
         if (!response.headWritten()) {
             response.setStatusCode(408).putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)

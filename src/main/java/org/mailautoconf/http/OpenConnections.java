@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The connections of one listener over all its event loops, and the cap on them. When fewer
  * than {@link ConnectionLimits#reserve()} are free, the connections that have waited longest
- * for a request are closed (idle keep-alive ones, silent ones, ones sending a head slowly),
- * then those sending a body slowly; a request whose body is in is never cut. A normal client
- * sends its request as soon as it connects, so it is the last one such a choice would close.
+ * for their client are closed: idle keep-alive ones, silent ones, ones sending a head or a body
+ * slowly; a request whose body is in is never cut. A normal client sends its request as soon
+ * as it connects, so it is the last one such a choice would close.
  */
 final class OpenConnections {
 
@@ -114,13 +114,13 @@ final class OpenConnections {
         if (c.uncount()) {
             counted.decrementAndGet();
         }
-        c.context.runOnContext(v -> c.connection.close());
+        c.close();
         return true;
     }
 
     /**
-     * Closes enough connections to free two reserves: the longest-waiting ones first, then slow
-     * senders of a body. One caller at a time; the others go on, the one running frees enough.
+     * Closes enough connections to free two reserves, the longest-waiting ones first. One caller
+     * at a time; the others go on, the one running frees enough.
      */
     private void shed(long now) {
         if (!shedding.compareAndSet(false, true)) {
@@ -144,7 +144,11 @@ final class OpenConnections {
         }
     }
 
-    /** Up to {@code count} connections to close: the longest waiting for a request, then the slowest senders of a body. */
+    /**
+     * Up to {@code count} connections to close: those that have waited longest for their client,
+     * for a request head or for the rest of a body. A new connection has waited least, so a new
+     * client is served before a slow one, whichever way the slow ones are slow.
+     */
     private List<TrackedConnection> longestWaiting(int count, long now) {
         // The times are copied first: a connection's own loop may change them during the sort.
         List<Candidate> candidates = new ArrayList<>();
@@ -152,31 +156,14 @@ final class OpenConnections {
             if (c.closing) {
                 continue;
             }
-            if (c.waiting()) {
-                candidates.add(new Candidate(c, 0, c.since - now));
-            } else if (c.receiving()) {
-                candidates.add(new Candidate(c, 1, c.since - now));
+            if (c.waiting() || c.receiving()) {
+                candidates.add(new Candidate(c, c.since - now));
             }
         }
-        candidates.sort(Comparator.comparingInt(Candidate::tier).thenComparingLong(Candidate::age));
+        candidates.sort(Comparator.comparingLong(Candidate::age));
         return candidates.stream().limit(count).map(Candidate::connection).toList();
     }
 
-    /** Tier 0: waiting for a request; 1: sending a body. Age: its time relative to now, most negative first. */
-    private record Candidate(TrackedConnection connection, int tier, long age) {}
-
-    /** Asks every connection to close (the end of a stop); counted as nothing. */
-    void closeAll() {
-        for (TrackedConnection c : all) {
-            close(c);
-        }
-    }
-
-    int open() {
-        return counted.get();
-    }
-
-    boolean isEmpty() {
-        return all.isEmpty();
-    }
+    /** Age: when it began to wait for its client, relative to now; the most negative first. */
+    private record Candidate(TrackedConnection connection, long age) {}
 }

@@ -30,6 +30,20 @@ final class TrackedConnection {
         this.since = now;
     }
 
+    /**
+     * Closes it on its own event loop. A handler still reading a body is not told: the close it
+     * would see is the service's choice, not a failure to log (a stack trace per slow client).
+     */
+    void close() {
+        context.runOnContext(v -> {
+            HttpServerRequest r = request;
+            if (r != null && !r.isEnded()) {
+                r.exceptionHandler(e -> { });
+            }
+            connection.close();
+        });
+    }
+
     boolean uncount() {
         return counted.compareAndSet(true, false);
     }

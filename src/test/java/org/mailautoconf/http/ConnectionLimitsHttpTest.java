@@ -45,7 +45,8 @@ class ConnectionLimitsHttpTest {
         ServiceConfig config = ServiceConfig.defaults().withProvidersDir(Registries.SHIPPED)
                 .withConnections(new ConnectionLimits(IDLE, REQUEST, 10_000));
         ExecutorService normal = Executors.newSingleThreadExecutor();
-        try (RunningService server = RunningService.start(config); HeldConnections held = new HeldConnections(server.port())) {
+        try (LogCapture log = new LogCapture(); RunningService server = RunningService.start(config);
+                HeldConnections held = new HeldConnections(server.port())) {
             // Once before: the first answer of a JVM loads and compiles its classes.
             normalRequest(server.port());
             // Each group, then a normal request through the same accept queue: once it is answered,
@@ -104,8 +105,55 @@ class ConnectionLimitsHttpTest {
                 assertThat(h.closedAt - latest).as("%s connection: closed %s ms after its deadline", h.kind, (h.closedAt - latest) / 1_000_000)
                         .isLessThanOrEqualTo(0);
             }
+            // A close is the service's choice, not a failure: no error, no stack trace per client.
+            assertThat(log.text()).doesNotContain("ERROR").doesNotContain("Exception");
         } finally {
             normal.shutdownNow();
+        }
+    }
+
+    /**
+     * Near the cap, the connections that have waited longest for their client are closed, silent
+     * ones and slow bodies alike, oldest first, and a new client is answered.
+     */
+    @Test
+    void nearTheCap_theConnectionsThatWaitedLongestAreClosed_andANewClientIsAnswered() throws Exception {
+        Duration long_ = Duration.ofSeconds(60);
+        ServiceConfig config = ServiceConfig.defaults().withProvidersDir(Registries.SHIPPED)
+                .withConnections(new ConnectionLimits(long_, long_, 100));
+        try (LogCapture log = new LogCapture(); RunningService server = RunningService.start(config);
+                HeldConnections held = new HeldConnections(server.port())) {
+            normalRequest(server.port());
+            List<Held> silent = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                silent.add(held.open("silent", "", null, Duration.ofSeconds(2)));
+            }
+            barrier(server.port());
+            List<Held> slowBodies = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                slowBodies.add(held.open("endless chunked body", "POST /autodiscover/autodiscover.xml HTTP/1.1\r\nHost: a\r\n"
+                        + "Content-Type: text/xml\r\nTransfer-Encoding: chunked\r\n\r\n", "1\r\n<\r\n", Duration.ofSeconds(2)));
+                held.poll(Duration.ofMillis(5));
+            }
+            barrier(server.port());
+            RunningService.await(Duration.ofSeconds(10), "the reserve to be freed", () -> {
+                try {
+                    held.poll(Duration.ofMillis(50));
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+                return held.stillOpen() <= 90;
+            });
+            for (int i = 0; i < 3; i++) {
+                assertThat(normalRequest(server.port())).as("a new client's answer time").isLessThan(Duration.ofSeconds(1));
+            }
+            held.poll(Duration.ofMillis(300));
+            assertThat(silent).as("the oldest, silent ones").allSatisfy(h -> assertThat(h.closedAt).isNotZero());
+            int closedBodies = (int) slowBodies.stream().filter(h -> h.closedAt != 0).count();
+            assertThat(closedBodies).as("slow bodies closed once the silent ones were gone").isPositive();
+            assertThat(slowBodies.subList(0, closedBodies)).as("the oldest slow bodies, in order")
+                    .allSatisfy(h -> assertThat(h.closedAt).isNotZero());
+            assertThat(log.text()).doesNotContain("ERROR").doesNotContain("Exception");
         }
     }
 

@@ -53,7 +53,7 @@ class StopHttpTest {
             out.write(("POST /autodiscover/autodiscover.xml HTTP/1.1\r\nHost: autodiscover.polito.it\r\n"
                     + "Content-Type: text/xml\r\nContent-Length: " + body.length + "\r\nExpect: 100-continue\r\n\r\n").getBytes(UTF_8));
             out.flush();
-            assertThat(readHead(in)).startsWith("HTTP/1.1 100");
+            assertThat(HeldConnections.readHead(in)).startsWith("HTTP/1.1 100");
 
             CompletableFuture<Void> stopped = server.stop();
             RunningService.await(Duration.ofSeconds(10), "the listener to refuse new connections", () -> refuses(server.port()));
@@ -187,19 +187,6 @@ class StopHttpTest {
         } catch (IOException e) {
             return true;
         }
-    }
-
-    /** One response head, up to its empty line. */
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream got = new ByteArrayOutputStream();
-        while (!got.toString(UTF_8).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            got.write(b);
-        }
-        return got.toString(UTF_8);
     }
 
     /** Everything until the server closes the connection, as a stopping server does after its answer. */

@@ -105,8 +105,8 @@ public final class HeldConnections implements AutoCloseable {
         return held;
     }
 
-    /** Reads one answer with a Content-Length from a blocking stream; returns its head. */
-    public static String readAnswer(InputStream in) throws IOException {
+    /** Reads one answer's head, up to its empty line, from a blocking stream. */
+    public static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(US_ASCII).endsWith("\r\n\r\n")) {
             int b = in.read();
@@ -115,7 +115,12 @@ public final class HeldConnections implements AutoCloseable {
             }
             head.write(b);
         }
-        String text = head.toString(US_ASCII);
+        return head.toString(US_ASCII);
+    }
+
+    /** Reads one answer with a Content-Length from a blocking stream; returns its head. */
+    public static String readAnswer(InputStream in) throws IOException {
+        String text = readHead(in);
         int length = 0;
         for (String line : text.split("\r\n")) {
             if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
