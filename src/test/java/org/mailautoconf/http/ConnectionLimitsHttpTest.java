@@ -104,6 +104,14 @@ class ConnectionLimitsHttpTest {
                 long latest = Math.max(h.since, seenBy.getOrDefault(h.kind, h.since)) + timeout.plus(LATE).toNanos();
                 assertThat(h.closedAt - latest).as("%s connection: closed %s ms after its deadline", h.kind, (h.closedAt - latest) / 1_000_000)
                         .isLessThanOrEqualTo(0);
+                // A late body is told why; a late head (no request to answer) is just closed.
+                if (h.kind.equals("no body after 100-continue")) {
+                    assertThat(h.received.toString()).startsWith("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 408 ").contains("connection: close");
+                } else if (h.kind.equals("endless chunked body")) {
+                    assertThat(h.received.toString()).startsWith("HTTP/1.1 408 ");
+                } else {
+                    assertThat(h.received.toString()).as(h.kind).isEmpty();
+                }
             }
             // A close is the service's choice, not a failure: no error, no stack trace per client.
             assertThat(log.text()).doesNotContain("ERROR").doesNotContain("Exception");

@@ -32,6 +32,8 @@ public final class HeldConnections implements AutoCloseable {
         public final long since;
         /** {@link System#nanoTime()} when the server closed it; 0 while open. */
         public volatile long closedAt;
+        /** The first bytes the server sent, as text. */
+        public final StringBuilder received = new StringBuilder();
 
         Held(String kind, SocketChannel channel, byte[] trickle, long since) {
             this.kind = kind;
@@ -154,6 +156,9 @@ public final class HeldConnections implements AutoCloseable {
             try {
                 sink.clear();
                 n = held.channel.read(sink);
+                if (n > 0 && held.received.length() < 1024) {
+                    held.received.append(new String(sink.array(), 0, n, US_ASCII));
+                }
             } catch (IOException e) {
                 n = -1;
             }
