@@ -1,0 +1,53 @@
+package org.mailautoconf.check;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Classic Outlook's probe order (MS-OXDISCO 3.1.5; formats.md B.5, G.4): POST to the root
+ * domain, POST to {@code autodiscover.}, the HTTP redirect GET, the SRV record; it stops at the
+ * first answer it accepts. (Active Directory's SCP and Microsoft 365's own check come first and
+ * are outside the provider's DNS.)
+ */
+final class OutlookPath {
+
+    private OutlookPath() {
+    }
+
+    static ClientReport run(Probe p) throws Dns.Unreachable {
+        Client c = Client.OUTLOOK;
+        String d = p.domain();
+        List<StepResult> steps = new ArrayList<>();
+        boolean found = ThunderbirdPath.accepted(steps, PoxStep.run(p, c, "https " + d, PoxStep.url("https", d), List.of()))
+                || ThunderbirdPath.accepted(steps, PoxStep.run(p, c, "https autodiscover." + d, PoxStep.url("https", "autodiscover." + d), List.of()))
+                || ThunderbirdPath.accepted(steps, redirect(p, c))
+                || ThunderbirdPath.accepted(steps, SrvStep.autodiscover(p, c, false));
+        return ClientReport.firstAccepted(c, steps);
+    }
+
+    /** GET http://autodiscover.<domain>/Autodiscover/Autodiscover.xml must answer 302 to an https URL, where Outlook POSTs. */
+    static StepResult redirect(Probe p, Client c) throws Dns.Unreachable {
+        String step = "HTTP redirect from http://autodiscover." + p.domain();
+        URI uri = URI.create("http://autodiscover." + p.domain() + "/Autodiscover/Autodiscover.xml");
+        String asked = p.asked("GET", uri);
+        Web.Fetch fetch = p.get(uri);
+        Optional<StepResult> wrong = p.misdirected(c, step, asked, fetch, List.of());
+        if (wrong.isPresent()) {
+            return wrong.get();
+        }
+        if (fetch.failure().isPresent()) {
+            return p.failed(c, step, asked, fetch, List.of());
+        }
+        HttpAnswer answer = fetch.answer().get();
+        Optional<String> location = answer.header("location").filter(l -> l.startsWith("https://"));
+        if (answer.status() != 302 || location.isEmpty()) {
+            return p.report(new StepResult(c.title(), step, asked, answer.summary(), false, Optional.empty(),
+                    Optional.of("answer " + uri + " with 302 to the https Autodiscover URL (mailautoconf does, with serve --public-url)"),
+                    List.of()));
+        }
+        return PoxStep.run(p, c, step, URI.create(location.get()), List.of("302 to " + location.get() + " (Outlook asks the user first)"))
+                .after(asked);
+    }
+}
