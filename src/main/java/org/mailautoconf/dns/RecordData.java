@@ -26,7 +26,41 @@ public sealed interface RecordData {
 
         @Override
         public String masterText() {
-            return address.getHostAddress();
+            return address instanceof Inet6Address ? compressed(address.getAddress()) : address.getHostAddress();
+        }
+
+        /** RFC 5952 text: lower-case hex, the longest run of two or more zero groups as "::". */
+        static String compressed(byte[] bytes) {
+            int[] groups = new int[8];
+            for (int i = 0; i < 8; i++) {
+                groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+            }
+            int bestStart = -1;
+            int bestLength = 1;
+            for (int i = 0; i < 8; ) {
+                int j = i;
+                while (j < 8 && groups[j] == 0) {
+                    j++;
+                }
+                if (j - i > bestLength) {
+                    bestStart = i;
+                    bestLength = j - i;
+                }
+                i = j == i ? i + 1 : j;
+            }
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                if (i == bestStart) {
+                    out.append("::");
+                    i += bestLength - 1;
+                    continue;
+                }
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+                    out.append(':');
+                }
+                out.append(Integer.toHexString(groups[i]));
+            }
+            return out.toString();
         }
     }
 

@@ -343,6 +343,48 @@ class CheckCommandTest {
     }
 
     @Test
+    void noRequest_carriesCredentials_notEvenTheAutodiscoverPosts() throws Exception {
+        List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (java.net.ServerSocket recorder = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> record(recorder, requests));
+            t.start();
+            String at = "127.0.0.1:" + recorder.getLocalPort();
+            Run r = run("check", "mario.rossi@good.example", "-p", registry.toString(), "--resolver", named.address(), "--connect", at,
+                    "--connect-http", at, "--timeout", "2", "--json");
+            assertThat(r.status()).as(r.err()).isEqualTo(1);
+            recorder.close();
+            t.join(5000);
+        }
+        assertThat(requests).as("the plain-http requests the recorder read").anyMatch(h -> h.startsWith("POST /autodiscover/autodiscover.xml "))
+                .anyMatch(h -> h.startsWith("GET /mail/config-v1.1.xml?emailaddress=mario.rossi%40good.example "));
+        assertThat(requests).noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).contains("authorization"));
+    }
+
+    /** Reads each request head (https handshakes are not HTTP and get nothing), answers 404. */
+    private static void record(java.net.ServerSocket server, List<String> heads) {
+        while (!server.isClosed()) {
+            try (java.net.Socket s = server.accept()) {
+                s.setSoTimeout(1000);
+                StringBuilder head = new StringBuilder();
+                var in = s.getInputStream();
+                for (int b = in.read(); b >= 0 && head.indexOf("\r\n\r\n") < 0; b = in.read()) {
+                    head.append((char) b);
+                    if (head.indexOf("\r\n\r\n") >= 0) {
+                        break;
+                    }
+                }
+                if (head.toString().matches("(?s)^(GET|POST) .*")) {
+                    heads.add(head.toString());
+                    s.getOutputStream().write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                }
+            } catch (java.io.IOException e) {
+                // a TLS client hello that never ends a head, or the recorder closing: next
+            }
+        }
+    }
+
+    @Test
     void dnsServerDown_saysSoWithinTheTimeout() {
         int nothing = NamedServer.freePort();
         Run r = run("check", "mario.rossi@good.example", "-p", registry.toString(), "--resolver", "127.0.0.1:" + nothing, "--timeout", "1");
