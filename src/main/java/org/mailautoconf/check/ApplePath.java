@@ -1,7 +1,6 @@
 package org.mailautoconf.check;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,13 +55,7 @@ final class ApplePath {
         }
         ProfileReading.Read read = ProfileReading.read(a.body(), Instant.now());
         List<String> notes = new ArrayList<>(p.notes(uri, a));
-        notes.add(read.signer().map(s -> "signed by " + s.getSubjectX500Principal().getName()).orElse("unsigned: devices show it as not verified"));
-        read.signer().ifPresent(s -> {
-            Duration left = Duration.between(Instant.now(), s.getNotAfter().toInstant());
-            if (!left.isNegative() && left.compareTo(CheckSettings.EXPIRY_WARNING) < 0) {
-                notes.add("the profile's signing certificate expires on " + s.getNotAfter().toInstant() + ": renew it");
-            }
-        });
+        notes.addAll(read.notes());
         if (!read.refuses().isEmpty()) {
             return p.report(new StepResult(c.title(), "profile", asked, a.summary() + ": " + String.join("; ", read.refuses()), false,
                     Optional.empty(), Optional.of(String.join("; ", read.refuses())), notes));

@@ -8,7 +8,6 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSSignedData;
@@ -23,14 +22,15 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
  */
 final class ProfileReading {
 
-    record Read(Settings settings, List<String> refuses, Optional<X509Certificate> signer) {}
+    /** {@code notes}: who signed it, or that it is unsigned, and a signing certificate near its end. */
+    record Read(Settings settings, List<String> refuses, List<String> notes) {}
 
     private ProfileReading() {
     }
 
     static Read read(byte[] body, Instant now) {
         byte[] plist = body;
-        Optional<X509Certificate> signer = Optional.empty();
+        List<String> notes = new ArrayList<>();
         List<String> refuses = new ArrayList<>();
         if (body.length > 0 && body[0] == 0x30) {
             try {
@@ -39,17 +39,24 @@ final class ProfileReading {
                 @SuppressWarnings("unchecked")
                 X509CertificateHolder holder = (X509CertificateHolder) signed.getCertificates().getMatches(info.getSID()).iterator().next();
                 X509Certificate cert = new JcaX509CertificateConverter().getCertificate(holder);
-                signer = Optional.of(cert);
-                if (!info.verify(new JcaSimpleSignerInfoVerifierBuilder().build(cert))) {
-                    refuses.add("the profile's signature does not verify");
+                notes.add("signed by " + cert.getSubjectX500Principal().getName());
+                java.time.Duration left = java.time.Duration.between(now, cert.getNotAfter().toInstant());
+                if (!left.isNegative() && left.compareTo(CheckSettings.EXPIRY_WARNING) < 0) {
+                    notes.add("the profile's signing certificate expires on " + cert.getNotAfter().toInstant() + ": renew it");
+                }
+                if (!verifies(info, cert)) {
+                    refuses.add("the profile's signature does not verify: its content was changed after signing, or another key signed it");
                 }
                 if (cert.getNotAfter().toInstant().isBefore(now)) {
                     refuses.add("the profile's signing certificate expired on " + cert.getNotAfter().toInstant());
                 }
                 plist = (byte[]) signed.getSignedContent().getContent();
             } catch (Exception e) {
-                return new Read(new Settings(List.of(), List.of()), List.of("a signed profile that cannot be read: " + e.getMessage()), signer);
+                return new Read(new Settings(List.of(), List.of()), List.of("a signed profile that cannot be read: " + e.getMessage()), notes);
             }
+        }
+        if (notes.isEmpty()) {
+            notes.add("unsigned: devices show it as not verified");
         }
         try {
             NSDictionary top = (NSDictionary) PropertyListParser.parse(plist);
@@ -71,9 +78,18 @@ final class ProfileReading {
             if (in.isEmpty()) {
                 refuses.add("no mail account payload (com.apple.mail.managed)");
             }
-            return new Read(new Settings(in, out), refuses, signer);
+            return new Read(new Settings(in, out), refuses, notes);
         } catch (Exception e) {
-            return new Read(new Settings(List.of(), List.of()), List.of("not a property list: " + e.getMessage()), signer);
+            return new Read(new Settings(List.of(), List.of()), List.of("not a property list: " + e.getMessage()), notes);
+        }
+    }
+
+    private static boolean verifies(SignerInformation info, X509Certificate cert) throws org.bouncycastle.operator.OperatorCreationException {
+        try {
+            return info.verify(new JcaSimpleSignerInfoVerifierBuilder().build(cert));
+        } catch (org.bouncycastle.cms.CMSException e) {
+            // BouncyCastle reports a digest that does not match as an exception, not as false.
+            return false;
         }
     }
 
