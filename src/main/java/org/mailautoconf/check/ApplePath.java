@@ -20,34 +20,30 @@ final class ApplePath {
         Client c = Client.APPLE;
         String host = "autoconfig." + p.domain();
         List<StepResult> steps = new ArrayList<>();
-        URI page = URI.create("https://" + host + "/");
-        Web.Fetch fetch = p.get(page);
-        Optional<StepResult> wrong = p.misdirected(c, "setup page", p.asked("GET", page), fetch, List.of());
-        if (wrong.isPresent()) {
-            steps.add(wrong.get());
-        } else if (fetch.failure().isPresent()) {
-            steps.add(p.failed(c, "setup page", p.asked("GET", page), fetch, List.of()));
-        } else {
-            HttpAnswer a = fetch.answer().get();
-            boolean ok = a.status() == 200 && a.contentType().startsWith("text/html");
-            steps.add(p.report(new StepResult(c.title(), "setup page", p.asked("GET", page), a.summary(), ok, Optional.empty(),
-                    ok ? Optional.empty() : Optional.of("serve mailautoconf's setup page at " + page), p.notes(page, a))));
-        }
+        steps.add(page(p, c, URI.create("https://" + host + "/")));
         steps.add(profile(p, c, URI.create("https://" + host + "/mobileconfig/" + Probe.urlEncoded(p.address.toString()))));
         return ClientReport.allNeeded(c, steps);
     }
 
+    private static StepResult page(Probe p, Client c, URI page) throws Dns.Unreachable {
+        Probe.Got got = p.get(c, "setup page", page);
+        if (got.failed().isPresent()) {
+            return got.failed().get();
+        }
+        String asked = got.asked();
+        HttpAnswer a = got.answer().get();
+        boolean ok = a.status() == 200 && a.contentType().startsWith("text/html");
+        return p.report(new StepResult(c.title(), "setup page", asked, a.summary(), ok, Optional.empty(),
+                ok ? Optional.empty() : Optional.of("serve mailautoconf's setup page at " + page), p.notes(page, a)));
+    }
+
     private static StepResult profile(Probe p, Client c, URI uri) throws Dns.Unreachable {
-        String asked = p.asked("GET", uri);
-        Web.Fetch fetch = p.get(uri);
-        Optional<StepResult> wrong = p.misdirected(c, "profile", asked, fetch, List.of());
-        if (wrong.isPresent()) {
-            return wrong.get();
+        Probe.Got got = p.get(c, "profile", uri);
+        if (got.failed().isPresent()) {
+            return got.failed().get();
         }
-        if (fetch.failure().isPresent()) {
-            return p.failed(c, "profile", asked, fetch, List.of());
-        }
-        HttpAnswer a = fetch.answer().get();
+        String asked = got.asked();
+        HttpAnswer a = got.answer().get();
         if (a.status() != 200 || !a.contentType().startsWith("application/x-apple-aspen-config")) {
             return p.report(new StepResult(c.title(), "profile", asked, a.summary(), false, Optional.empty(),
                     Optional.of("serve the profile at " + uri.getHost() + "/mobileconfig/ with Content-Type application/x-apple-aspen-config"),

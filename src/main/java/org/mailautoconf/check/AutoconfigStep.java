@@ -28,12 +28,9 @@ final class AutoconfigStep {
             uri = next;
             fetch = p.get(uri);
         }
-        Optional<StepResult> wrong = p.misdirected(client, step, asked, fetch, notes);
-        if (wrong.isPresent()) {
-            return wrong.get();
-        }
-        if (fetch.failure().isPresent()) {
-            return p.failed(client, step, asked, fetch, notes);
+        Optional<StepResult> unusable = p.unusable(client, step, asked, fetch, notes);
+        if (unusable.isPresent()) {
+            return unusable.get();
         }
         HttpAnswer answer = fetch.answer().get();
         AutoconfigReading.Read read = AutoconfigReading.read(answer, p.address);

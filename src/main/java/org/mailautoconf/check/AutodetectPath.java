@@ -31,16 +31,12 @@ final class AutodetectPath {
         String step = "v2 JSON at https://" + host;
         URI uri = URI.create("https://" + host + "/autodiscover/autodiscover.json?Email=" + Probe.urlEncoded(p.address.toString())
                 + "&Protocol=AutodiscoverV1&RedirectCount=1");
-        String asked = p.asked("GET", uri);
-        Web.Fetch fetch = p.get(uri);
-        Optional<StepResult> wrong = p.misdirected(c, step, asked, fetch, List.of());
-        if (wrong.isPresent()) {
-            return wrong.get();
+        Probe.Got got = p.get(c, step, uri);
+        if (got.failed().isPresent()) {
+            return got.failed().get();
         }
-        if (fetch.failure().isPresent()) {
-            return p.failed(c, step, asked, fetch, List.of());
-        }
-        HttpAnswer answer = fetch.answer().get();
+        String asked = got.asked();
+        HttpAnswer answer = got.answer().get();
         Optional<String> url = Optional.empty();
         if (answer.status() == 200) {
             try {

@@ -31,16 +31,12 @@ final class OutlookPath {
     static StepResult redirect(Probe p, Client c) throws Dns.Unreachable {
         String step = "HTTP redirect from http://autodiscover." + p.domain();
         URI uri = URI.create("http://autodiscover." + p.domain() + "/Autodiscover/Autodiscover.xml");
-        String asked = p.asked("GET", uri);
-        Web.Fetch fetch = p.get(uri);
-        Optional<StepResult> wrong = p.misdirected(c, step, asked, fetch, List.of());
-        if (wrong.isPresent()) {
-            return wrong.get();
+        Probe.Got got = p.get(c, step, uri);
+        if (got.failed().isPresent()) {
+            return got.failed().get();
         }
-        if (fetch.failure().isPresent()) {
-            return p.failed(c, step, asked, fetch, List.of());
-        }
-        HttpAnswer answer = fetch.answer().get();
+        String asked = got.asked();
+        HttpAnswer answer = got.answer().get();
         Optional<String> location = answer.header("location").filter(l -> l.startsWith("https://"));
         if (answer.status() != 302 || location.isEmpty()) {
             return p.report(new StepResult(c.title(), step, asked, answer.summary(), false, Optional.empty(),

@@ -32,12 +32,9 @@ final class PoxStep {
         String asked = p.asked("POST", uri);
         Web.Fetch fetch = p.web.fetch("POST", uri, Map.of("Content-Type", "text/xml; charset=utf-8"), request(p.address.toString()));
         List<String> all = new ArrayList<>(notes);
-        Optional<StepResult> wrong = p.misdirected(client, step, asked, fetch, all);
-        if (wrong.isPresent()) {
-            return wrong.get();
-        }
-        if (fetch.failure().isPresent()) {
-            return p.failed(client, step, asked, fetch, all);
+        Optional<StepResult> unusable = p.unusable(client, step, asked, fetch, all);
+        if (unusable.isPresent()) {
+            return unusable.get();
         }
         HttpAnswer answer = fetch.answer().get();
         if (all.stream().filter(n -> n.startsWith("redirected")).count() < 3 && AutoconfigStep.isRedirect(answer.status()) && answer.header("location").filter(l -> l.startsWith("https://")).isPresent()) {

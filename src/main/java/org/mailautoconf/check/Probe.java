@@ -103,6 +103,15 @@ final class Probe {
                 notes)));
     }
 
+    /** The step as failed when its name leads elsewhere or the fetch gave no answer; empty when there is an answer to judge. */
+    Optional<StepResult> unusable(Client c, String step, String asked, Web.Fetch fetch, List<String> notes) throws Dns.Unreachable {
+        Optional<StepResult> wrong = misdirected(c, step, asked, fetch, notes);
+        if (wrong.isPresent() || fetch.failure().isEmpty()) {
+            return wrong;
+        }
+        return Optional.of(failed(c, step, asked, fetch, notes));
+    }
+
     /** Notes on a working https answer: a certificate near its end, plain http. */
     List<String> notes(URI uri, HttpAnswer answer) {
         List<String> notes = new ArrayList<>();
@@ -117,6 +126,16 @@ final class Probe {
             notes.add("plain http: anyone on the path can change the answer, and clients set to https only skip it");
         }
         return notes;
+    }
+
+    /** A GET as a step: the request as reported, and the answer, or the step already failed. */
+    record Got(String asked, Optional<HttpAnswer> answer, Optional<StepResult> failed) {}
+
+    Got get(Client c, String step, URI uri) throws Dns.Unreachable {
+        String asked = asked("GET", uri);
+        Web.Fetch fetch = get(uri);
+        Optional<StepResult> bad = unusable(c, step, asked, fetch, List.of());
+        return new Got(asked, bad.isPresent() ? Optional.empty() : fetch.answer(), bad);
     }
 
     Web.Fetch get(URI uri) throws Dns.Unreachable {

@@ -13,8 +13,6 @@ import org.mailautoconf.check.Checker;
 import org.mailautoconf.check.Dns;
 import org.mailautoconf.check.ReportWriter;
 import org.mailautoconf.registry.EmailAddress;
-import org.mailautoconf.registry.load.LoadResult;
-import org.mailautoconf.registry.load.RegistryLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -77,16 +75,15 @@ final class CheckCommand implements Callable<Integer> {
             err.println("mailautoconf: " + e.getMessage());
             return 2;
         }
-        LoadResult loaded = new RegistryLoader().load(registry.providers, registry.defaultProvider());
-        if (loaded.registry().isEmpty()) {
-            loaded.errors().forEach(err::println);
+        Optional<org.mailautoconf.registry.Registry> loaded = DnsCommand.load(registry, err);
+        if (loaded.isEmpty()) {
             return 1;
         }
         // Progress only where a person watches: a terminal, and not when the output is for machines.
         boolean progress = !json && System.console() != null;
         Optional<CheckReport> report;
         try {
-            report = new Checker(loaded.registry().get(), settings).check(parsed, step -> {
+            report = new Checker(loaded.get(), settings).check(parsed, step -> {
                 if (progress) {
                     err.println(ReportWriter.progress(step));
                     err.flush();

@@ -110,12 +110,11 @@ final class DnsCommand implements Callable<Integer> {
             err.println("mailautoconf: " + e.getMessage());
             return 2;
         }
-        LoadResult loaded = new RegistryLoader().load(registry.providers, registry.defaultProvider());
-        if (loaded.registry().isEmpty()) {
-            loaded.errors().forEach(err::println);
+        Optional<Registry> loaded = load(registry, err);
+        if (loaded.isEmpty()) {
             return 1;
         }
-        Registry reg = loaded.registry().get();
+        Registry reg = loaded.get();
         RecordPlanner planner = RecordPlanner.standard();
         List<RecordPlan> plans = new ArrayList<>();
         for (DomainName d : all ? RecordPlanner.allDomains(reg) : domains.stream().map(DomainName::parse).toList()) {
@@ -148,6 +147,16 @@ final class DnsCommand implements Callable<Integer> {
             err.println("mailautoconf: cannot write into " + outputDir + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The registry, or empty after printing every error (exit 1). */
+    static Optional<Registry> load(RegistryOptions registry, PrintWriter err) {
+        LoadResult loaded = new RegistryLoader().load(registry.providers, registry.defaultProvider());
+        if (loaded.registry().isEmpty()) {
+            loaded.errors().forEach(err::println);
+            err.flush();
+        }
+        return loaded.registry();
     }
 
     /** An IP literal, never a name to look up. */

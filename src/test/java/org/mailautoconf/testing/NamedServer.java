@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * BIND's {@code named}, authoritative only ({@code recursion no}, no root hints used), on a free
@@ -22,12 +21,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NamedServer implements AutoCloseable {
 
-    private final Process process;
     private final int port;
     private final Path dir;
+    private TestProcess process;
 
-    private NamedServer(Process process, int port, Path dir) {
-        this.process = process;
+    private NamedServer(int port, Path dir) {
         this.port = port;
         this.dir = dir;
     }
@@ -57,14 +55,9 @@ public final class NamedServer implements AutoCloseable {
         }
         Path file = Files.writeString(dir.resolve("named.conf"), conf);
         List<String> command = new ArrayList<>(List.of(named.toString(), "-g", "-c", file.toString(), "-p", String.valueOf(port), "-n", "1"));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("named.log").toFile()).start();
-        NamedServer server = new NamedServer(p, port, dir);
-        try {
-            server.awaitAnswering(zones.keySet().iterator().next());
-        } catch (RuntimeException | Error e) {
-            server.close();
-            throw e;
-        }
+        NamedServer server = new NamedServer(port, dir);
+        server.process = TestProcess.start(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("named.log").toFile()),
+                p -> server.awaitAnswering(p, zones.keySet().iterator().next()));
         return server;
     }
 
@@ -85,7 +78,7 @@ public final class NamedServer implements AutoCloseable {
     }
 
     /** Until an SOA query for {@code zone} is answered (named loads its zones after it listens). */
-    private void awaitAnswering(String zone) {
+    private void awaitAnswering(TestProcess process, String zone) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         byte[] query = soaQuery(zone);
         while (System.nanoTime() < deadline) {
@@ -142,13 +135,6 @@ public final class NamedServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * nginx as the TLS terminator in front of the real service, on two loopback ports: https with one
@@ -24,12 +23,11 @@ public final class TlsFront implements AutoCloseable {
         }
     }
 
-    private final Process process;
     private final int https;
     private final int http;
+    private TestProcess process;
 
-    private TlsFront(Process process, int https, int http) {
-        this.process = process;
+    private TlsFront(int https, int http) {
         this.https = https;
         this.http = http;
     }
@@ -59,23 +57,22 @@ public final class TlsFront implements AutoCloseable {
                 events {}
                 http {
                     access_log off;
-                    client_body_temp_path %1$s/body;
-                    proxy_temp_path %1$s/proxy;
-                    fastcgi_temp_path %1$s/fastcgi;
-                    uwsgi_temp_path %1$s/uwsgi;
-                    scgi_temp_path %1$s/scgi;
-                %2$s}
-                """.formatted(dir, servers));
-        Process p = new ProcessBuilder(nginx.toString(), "-p", dir.toString(), "-c", conf.toString(), "-e", dir.resolve("error.log").toString(),
-                "-g", "daemon off;").redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
-        TlsFront front = new TlsFront(p, https, http);
-        try {
-            front.awaitListening(dir);
-        } catch (RuntimeException | Error e) {
-            front.close();
-            throw e;
-        }
+                %2$s%3$s}
+                """.formatted(dir, temporaryPaths(dir), servers));
+        TlsFront front = new TlsFront(https, http);
+        front.process = TestProcess.start(new ProcessBuilder(nginx.toString(), "-p", dir.toString(), "-c", conf.toString(), "-e",
+                dir.resolve("error.log").toString(), "-g", "daemon off;").redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()),
+                p -> front.awaitListening(p, dir));
         return front;
+    }
+
+    /** nginx's temporary directories, all in the test's own directory (the defaults are the system's). */
+    private static String temporaryPaths(Path dir) {
+        StringBuilder out = new StringBuilder();
+        for (String kind : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")) {
+            out.append("    ").append(kind).append("_temp_path ").append(dir.resolve(kind)).append(";\n");
+        }
+        return out.toString();
     }
 
     public int httpsPort() {
@@ -86,7 +83,7 @@ public final class TlsFront implements AutoCloseable {
         return http;
     }
 
-    private void awaitListening(Path dir) {
+    private void awaitListening(TestProcess process, Path dir) {
         RunningService.await(Duration.ofSeconds(15), "nginx listening on 127.0.0.1:" + https + " and " + http, () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("nginx exited: " + read(dir.resolve("nginx.out")) + read(dir.resolve("error.log")));
@@ -114,13 +111,6 @@ public final class TlsFront implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 }
