@@ -58,6 +58,6 @@ final class ApplePath {
         }
         Optional<String> difference = read.settings().differenceFrom(p.expected.profile());
         return p.report(new StepResult(c.title(), "profile", asked, a.summary(), true, Optional.of(difference.isEmpty()),
-                difference.map(d -> d + ": deploy this registry at " + uri.getHost()), notes));
+                p.redeploy(difference, uri.getHost()), notes));
     }
 }

@@ -47,7 +47,7 @@ final class AutoconfigStep {
         Optional<String> difference = read.settings().differenceFrom(p.expected.autoconfig());
         String host = uri.getHost();
         return p.report(new StepResult(client.title(), step, asked, answer.summary(), true, Optional.of(difference.isEmpty()),
-                difference.map(d -> d + ": deploy this registry at " + host), notes));
+                p.redeploy(difference, host), notes));
     }
 
     static boolean isRedirect(int status) {

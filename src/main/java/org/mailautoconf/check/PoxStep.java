@@ -56,6 +56,6 @@ final class PoxStep {
                 ? read.settings().differenceFrom(e.settings()) : Optional.of("redirect " + read.redirectAddr() + " vs " + e.redirectAddr()))
                 .orElse(Optional.of("this registry answers with Autodiscover's error for this address"));
         return p.report(new StepResult(client.title(), step, asked, answer.summary(), true, Optional.of(difference.isEmpty()),
-                difference.map(d -> d + ": deploy this registry at " + uri.getHost()), all));
+                p.redeploy(difference, uri.getHost()), all));
     }
 }

@@ -54,7 +54,17 @@ final class Probe {
 
     /** The request as a report shows it; the address is the admin's own, written as {@code <address>} all the same. */
     String asked(String method, URI uri) {
-        return method + " " + uri.toString().replace(urlEncoded(address.toString()), "<address>").replace(address.toString(), "<address>");
+        return masked(method + " " + uri);
+    }
+
+    /** The text with the address (plain or URL-encoded) written {@code <address>}: reports go to terminals and monitoring. */
+    String masked(String text) {
+        return text.replace(urlEncoded(address.toString()), "<address>").replace(address.toString(), "<address>");
+    }
+
+    /** The fix for an answer that differs from this registry's. */
+    Optional<String> redeploy(Optional<String> difference, String host) {
+        return difference.map(d -> masked(d) + ": deploy this registry at " + host);
     }
 
     static String urlEncoded(String s) {
