@@ -90,6 +90,10 @@ final class DnsCommand implements Callable<Integer> {
             err.println("mailautoconf: --format is zone or json, was " + format);
             return 2;
         }
+        if (ttl < 0) {
+            err.println("mailautoconf: --ttl is a number of seconds, 0 or more, was " + ttl);
+            return 2;
+        }
         if (domains.isEmpty() != all) {
             err.println("mailautoconf: name the domains, or give --all (not both)");
             return 2;

@@ -136,7 +136,7 @@ class DnsCommandTest {
     }
 
     @Test
-    void aDomainNoProviderServes_exitsThree_andNoPublicHost_exitsTwo() {
+    void aDomainNoProviderServes_exitsThree_andNoPublicHostOrABadTtl_exitsTwo() {
         CheckCommandTest.Run unknown = dns("nowhere.example", "--public-host", PUBLIC);
         assertThat(unknown.status()).isEqualTo(3);
         assertThat(unknown.err()).contains("no provider serves nowhere.example");
@@ -144,5 +144,9 @@ class DnsCommandTest {
         CheckCommandTest.Run noHost = CheckCommandTest.run("dns", "-p", Registries.SHIPPED.toString(), "polito.it", "--public-url", "");
         assertThat(noHost.status()).isEqualTo(2);
         assertThat(noHost.err()).contains("give --public-host NAME");
+
+        CheckCommandTest.Run badTtl = dns("polito.it", "--public-host", PUBLIC, "--ttl", "-1");
+        assertThat(badTtl.status()).isEqualTo(2);
+        assertThat(badTtl.err()).contains("--ttl is a number of seconds");
     }
 }
