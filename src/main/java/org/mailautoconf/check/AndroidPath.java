@@ -21,18 +21,8 @@ final class AndroidPath {
         if (p.expected.provider().incoming().stream().noneMatch(s -> s.protocol() == IncomingProtocol.IMAP)) {
             return ClientReport.notApplicable(c, "the provider offers no IMAP, the only protocol Thunderbird for Android reads");
         }
-        String d = p.domain();
-        List<StepResult> steps = new ArrayList<>();
-        Optional<String> none = Optional.empty();
-        boolean found = ThunderbirdPath.accepted(steps, AutoconfigStep.run(p, c, "https autoconfig." + d,
-                        AutoconfigStep.url("https", "autoconfig." + d, ThunderbirdPath.path(), none)))
-                || ThunderbirdPath.accepted(steps, AutoconfigStep.run(p, c, "https " + d + " .well-known",
-                        AutoconfigStep.url("https", d, ThunderbirdPath.wellKnown(), none)))
-                || ThunderbirdPath.accepted(steps, AutoconfigStep.run(p, c, "http autoconfig." + d,
-                        AutoconfigStep.url("http", "autoconfig." + d, ThunderbirdPath.path(), none)))
-                || ThunderbirdPath.accepted(steps, AutoconfigStep.run(p, c, "http " + d + " .well-known",
-                        AutoconfigStep.url("http", d, ThunderbirdPath.wellKnown(), none)))
-                || ThunderbirdPath.mx(p, c, none, steps);
-        return ClientReport.firstAccepted(c, steps);
+        List<Order.Steps> order = new ArrayList<>(ThunderbirdPath.autoconfig(p, c, Optional.empty()));
+        order.add(() -> ThunderbirdPath.mx(p, c, Optional.empty()));
+        return Order.firstAccepted(c, order);
     }
 }

@@ -3,7 +3,6 @@ package org.mailautoconf.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,10 +19,8 @@ final class AutodetectPath {
     }
 
     static ClientReport run(Probe p) throws Dns.Unreachable {
-        List<StepResult> steps = new ArrayList<>();
-        boolean found = ThunderbirdPath.accepted(steps, json(p, "autodiscover." + p.domain()))
-                || ThunderbirdPath.accepted(steps, json(p, p.domain()));
-        return ClientReport.firstAccepted(Client.AUTODETECT, steps);
+        return Order.firstAccepted(Client.AUTODETECT, List.of(Order.one(() -> json(p, "autodiscover." + p.domain())),
+                Order.one(() -> json(p, p.domain()))));
     }
 
     static StepResult json(Probe p, String host) throws Dns.Unreachable {

@@ -1,7 +1,6 @@
 package org.mailautoconf.check;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,12 +18,11 @@ final class OutlookPath {
     static ClientReport run(Probe p) throws Dns.Unreachable {
         Client c = Client.OUTLOOK;
         String d = p.domain();
-        List<StepResult> steps = new ArrayList<>();
-        boolean found = ThunderbirdPath.accepted(steps, PoxStep.run(p, c, "https " + d, PoxStep.url("https", d), List.of()))
-                || ThunderbirdPath.accepted(steps, PoxStep.run(p, c, "https autodiscover." + d, PoxStep.url("https", "autodiscover." + d), List.of()))
-                || ThunderbirdPath.accepted(steps, redirect(p, c))
-                || ThunderbirdPath.accepted(steps, SrvStep.autodiscover(p, c, false));
-        return ClientReport.firstAccepted(c, steps);
+        return Order.firstAccepted(c, List.of(
+                Order.one(() -> PoxStep.run(p, c, "https " + d, PoxStep.url("https", d), List.of())),
+                Order.one(() -> PoxStep.run(p, c, "https autodiscover." + d, PoxStep.url("https", "autodiscover." + d), List.of())),
+                Order.one(() -> redirect(p, c)),
+                Order.one(() -> SrvStep.autodiscover(p, c, false))));
     }
 
     /** GET http://autodiscover.<domain>/Autodiscover/Autodiscover.xml must answer 302 to an https URL, where Outlook POSTs. */

@@ -11,8 +11,8 @@ import java.util.Optional;
  */
 final class ThunderbirdPath {
 
-    private static final String PATH = "/mail/config-v1.1.xml";
-    private static final String WELL_KNOWN = "/.well-known/autoconfig/mail/config-v1.1.xml";
+    static final String PATH = "/mail/config-v1.1.xml";
+    static final String WELL_KNOWN = "/.well-known/autoconfig/mail/config-v1.1.xml";
 
     private ThunderbirdPath() {
     }
@@ -21,46 +21,42 @@ final class ThunderbirdPath {
         Client c = Client.THUNDERBIRD;
         Optional<String> address = Optional.of(p.address.toString());
         String d = p.domain();
-        List<StepResult> steps = new ArrayList<>();
-        boolean found = accepted(steps, AutoconfigStep.run(p, c, "https autoconfig." + d, AutoconfigStep.url("https", "autoconfig." + d, PATH, address)))
-                || accepted(steps, AutoconfigStep.run(p, c, "https " + d + " .well-known", AutoconfigStep.url("https", d, WELL_KNOWN, address)))
-                || accepted(steps, AutoconfigStep.run(p, c, "http autoconfig." + d, AutoconfigStep.url("http", "autoconfig." + d, PATH, address)))
-                || accepted(steps, AutoconfigStep.run(p, c, "http " + d + " .well-known", AutoconfigStep.url("http", d, WELL_KNOWN, address)))
-                || mx(p, c, address, steps)
-                || accepted(steps, PoxStep.run(p, c, "Exchange: https autodiscover." + d, PoxStep.url("https", "autodiscover." + d), List.of()))
-                || accepted(steps, PoxStep.run(p, c, "Exchange: https " + d, PoxStep.url("https", d), List.of()))
-                || accepted(steps, PoxStep.run(p, c, "Exchange: http autodiscover." + d, PoxStep.url("http", "autodiscover." + d), List.of()))
-                || accepted(steps, SrvStep.autodiscover(p, c, true));
-        return ClientReport.firstAccepted(c, steps);
+        List<Order.Steps> order = new ArrayList<>(autoconfig(p, c, address));
+        order.add(() -> mx(p, c, address));
+        order.add(Order.one(() -> PoxStep.run(p, c, "Exchange: https autodiscover." + d, PoxStep.url("https", "autodiscover." + d), List.of())));
+        order.add(Order.one(() -> PoxStep.run(p, c, "Exchange: https " + d, PoxStep.url("https", d), List.of())));
+        order.add(Order.one(() -> PoxStep.run(p, c, "Exchange: http autodiscover." + d, PoxStep.url("http", "autodiscover." + d), List.of())));
+        order.add(Order.one(() -> SrvStep.autodiscover(p, c, true)));
+        return Order.firstAccepted(c, order);
+    }
+
+    /** The four provider URLs: https then http, each on autoconfig.<domain> then the domain's .well-known. */
+    static List<Order.Steps> autoconfig(Probe p, Client c, Optional<String> address) {
+        String d = p.domain();
+        List<Order.Steps> out = new ArrayList<>();
+        for (String scheme : List.of("https", "http")) {
+            out.add(Order.one(() -> AutoconfigStep.run(p, c, scheme + " autoconfig." + d, AutoconfigStep.url(scheme, "autoconfig." + d, PATH, address))));
+            out.add(Order.one(() -> AutoconfigStep.run(p, c, scheme + " " + d + " .well-known", AutoconfigStep.url(scheme, d, WELL_KNOWN, address))));
+        }
+        return out;
     }
 
     /** The MX-based lookup, shared with Thunderbird for Android (which sends no address). */
-    static boolean mx(Probe p, Client c, Optional<String> address, List<StepResult> steps) throws Dns.Unreachable {
+    static List<StepResult> mx(Probe p, Client c, Optional<String> address) throws Dns.Unreachable {
         MxDomains.Lookup mx = MxDomains.lookup(p.dns, p.domain());
         if (mx.domains().isEmpty()) {
-            steps.add(p.report(new StepResult(c.title(), "MX lookup", "MX " + p.domain(), mx.mxHost().isEmpty() ? "no MX record"
+            return List.of(p.report(new StepResult(c.title(), "MX lookup", "MX " + p.domain(), mx.mxHost().isEmpty() ? "no MX record"
                     : "MX " + mx.mxHost() + " is in the address's own domain: not asked", false, Optional.empty(), Optional.empty(), List.of())));
-            return false;
         }
+        List<StepResult> steps = new ArrayList<>();
         for (String domain : mx.domains()) {
-            if (accepted(steps, AutoconfigStep.run(p, c, "MX " + mx.mxHost() + ": https autoconfig." + domain,
-                    AutoconfigStep.url("https", "autoconfig." + domain, PATH, address)))) {
-                return true;
+            StepResult s = AutoconfigStep.run(p, c, "MX " + mx.mxHost() + ": https autoconfig." + domain,
+                    AutoconfigStep.url("https", "autoconfig." + domain, PATH, address));
+            steps.add(s);
+            if (s.accepted()) {
+                break;
             }
         }
-        return false;
-    }
-
-    static boolean accepted(List<StepResult> steps, StepResult step) {
-        steps.add(step);
-        return step.accepted();
-    }
-
-    static String wellKnown() {
-        return WELL_KNOWN;
-    }
-
-    static String path() {
-        return PATH;
+        return steps;
     }
 }
