@@ -78,7 +78,7 @@ class CheckCommandTest {
     }
 
     private static final List<String> DOMAINS = List.of("good.example", "soon.example", "noautoconfig.example", "nosrv.example",
-            "wrongcname.example", "wrongcert.example", "expired.example", "httponly.example");
+            "wrongcname.example", "wrongcert.example", "expired.example", "httponly.example", "mxonly.example");
 
     @BeforeAll
     static void deploy() throws Exception {
@@ -96,6 +96,8 @@ class CheckCommandTest {
         edit(zones.resolve("noautoconfig.example.zone"), "autoconfig.noautoconfig.example. 3600 IN CNAME " + PUBLIC + ".\n", "");
         edit(zones.resolve("wrongcname.example.zone"), "autoconfig.wrongcname.example. 3600 IN CNAME " + PUBLIC + ".",
                 "autoconfig.wrongcname.example. 3600 IN CNAME www.example.net.");
+        edit(zones.resolve("mxonly.example.zone"), "autoconfig.mxonly.example. 3600 IN CNAME " + PUBLIC + ".\n",
+                "mxonly.example. 3600 IN MX 10 mail.example.net.\n");
         Path nosrv = zones.resolve("nosrv.example.zone");
         Files.writeString(nosrv, String.join("\n", Files.readAllLines(nosrv).stream().filter(l -> !l.contains(" IN SRV ")).toList()) + "\n");
         Files.writeString(zones.resolve("example.net.zone"), """
@@ -107,6 +109,7 @@ class CheckCommandTest {
                 mailautoconf IN A 127.0.0.1
                 mail IN A 127.0.0.1
                 www IN A 127.0.0.2
+                autoconfig IN CNAME mailautoconf.example.net.
                 """);
         Map<String, Path> served = new LinkedHashMap<>();
         served.put("example.net", zones.resolve("example.net.zone"));
@@ -122,7 +125,7 @@ class CheckCommandTest {
         SiteCertificates pki = new SiteCertificates("Check Test CA");
         Path certs = Files.createDirectories(dir.resolve("certs"));
         ca = pki.writeCa(dir.resolve("ca.pem"));
-        List<String> served443 = new ArrayList<>(List.of(PUBLIC));
+        List<String> served443 = new ArrayList<>(List.of(PUBLIC, "autoconfig.example.net"));
         for (String d : List.of("good.example", "noautoconfig.example", "nosrv.example", "wrongcname.example", "stale.example")) {
             served443.add("autoconfig." + d);
             served443.add("autodiscover." + d);
@@ -256,6 +259,22 @@ class CheckCommandTest {
         // Thunderbird desktop still finds the settings, through its Exchange path.
         assertThat(client(report, "thunderbird").get("summary").asText())
                 .isEqualTo("configures itself from Exchange: https autodiscover.noautoconfig.example");
+    }
+
+    @Test
+    void noAutoconfigRecord_butAnMxAtTheOperator_thunderbirdFindsItThroughTheMx() throws Exception {
+        Run r = check("mario.rossi@mxonly.example", "--json");
+
+        JsonNode report = r.json();
+        assertThat(client(report, "thunderbird").get("summary").asText())
+                .isEqualTo("configures itself from MX mail.example.net: https autoconfig.example.net");
+        assertThat(step(report, "thunderbird", "MX mail.example.net: https autoconfig.example.net").get("asked").asText())
+                .isEqualTo("GET https://autoconfig.example.net/mail/config-v1.1.xml?emailaddress=<address>");
+        // Without the address (Thunderbird for Android sends none), autoconfig.example.net answers for example.net: nothing.
+        JsonNode android = step(report, "thunderbird-android", "MX mail.example.net: https autoconfig.example.net");
+        assertThat(android.get("acceptedByClient").asBoolean()).isFalse();
+        assertThat(android.get("got").asText()).startsWith("404 ");
+        assertThat(verdict(report, "thunderbird-android")).isEqualTo("fails");
     }
 
     @Test
