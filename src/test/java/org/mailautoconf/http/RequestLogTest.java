@@ -8,11 +8,11 @@ class RequestLogTest {
 
     @Test
     void loggablePath_cutsTheAddressOutOfPathsThatCarryOne() {
-        assertThat(RequestLog.loggablePath("/mobileconfig/mario.rossi@polito.it")).isEqualTo("/mobileconfig/…");
-        assertThat(RequestLog.loggablePath("/AutoDiscover/AutoDiscover.json/v1.0/mario@polito.it"))
+        assertThat(LogText.path("/mobileconfig/mario.rossi@polito.it")).isEqualTo("/mobileconfig/…");
+        assertThat(LogText.path("/AutoDiscover/AutoDiscover.json/v1.0/mario@polito.it"))
                 .isEqualTo("/AutoDiscover/AutoDiscover.json/v1.0/…");
-        assertThat(RequestLog.loggablePath("/mail/config-v1.1.xml")).isEqualTo("/mail/config-v1.1.xml");
-        assertThat(RequestLog.loggablePath("/v1.1/polito.it")).isEqualTo("/v1.1/polito.it");
+        assertThat(LogText.path("/mail/config-v1.1.xml")).isEqualTo("/mail/config-v1.1.xml");
+        assertThat(LogText.path("/v1.1/polito.it")).isEqualTo("/v1.1/polito.it");
     }
 
     @Test
