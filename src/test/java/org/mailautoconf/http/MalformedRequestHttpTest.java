@@ -83,6 +83,16 @@ class MalformedRequestHttpTest {
     }
 
     @Test
+    void noHostHeader_is400_withOneLineOfOurs() {
+        try (LogCapture log = new LogCapture()) {
+            RawHttp.Reply reply = RawHttp.exchange(service.port(), "GET /mail/config-v1.1.xml HTTP/1.1", "Connection: close");
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.body()).contains("Host header");
+            assertOneLineWithoutTrace(log, "no Host");
+        }
+    }
+
+    @Test
     void anAbsoluteFormTarget_namesTheHost_andHostIsIgnored() {
         RawHttp.Reply reply = get("http://autoconfig.polito.it/mail/config-v1.1.xml", "Host: autoconfig.unimi.it");
         assertThat(reply.status()).isEqualTo(200);
