@@ -78,6 +78,22 @@ class RequestLogPrivacyHttpTest {
         }
     }
 
+    @Test
+    void inJsonLines_theEscapedValuesAreFields_andEachLineParses() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (RunningService s = RunningService.start(config(true, LogSettings.ClientAddress.NONE));
+                LogCapture log = new LogCapture(LogSettings.Format.JSON)) {
+            assertThat(get(s, "/v1.1/\u001b[2J\u0000x\u00c2\u0085").status()).isEqualTo(400);
+            RunningService.await(Duration.ofSeconds(5), "two log lines", () -> log.lines("v1.1").size() >= 2);
+            for (String line : log.lines("v1.1")) {
+                var node = json.readTree(line);
+                java.util.Map<String, String> fields = new java.util.HashMap<>();
+                node.get("kvpList").forEach(pair -> pair.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText())));
+                assertThat(fields).as(line).containsEntry("path", "/v1.1/\\x1b[2J\\x00x\u00c2\\x85").containsEntry("status", "400");
+            }
+        }
+    }
+
     private static boolean unsafe(int c) {
         return Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.LINE_SEPARATOR;
     }
