@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.mailautoconf.ConnectionLimits;
-import org.mailautoconf.LogSettings;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.http.HttpService;
 import org.mailautoconf.http.Metrics;
@@ -25,6 +24,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     SigningOptions signing;
+
+    @Mixin
+    LogOptions logging;
 
     @Option(names = "--listen", paramLabel = "ADDRESS", defaultValue = "${env:MAILAUTOCONF_LISTEN:-127.0.0.1}",
             description = "Address to listen on (env MAILAUTOCONF_LISTEN; default: ${DEFAULT-VALUE}).")
@@ -51,14 +53,14 @@ final class ServeCommand implements Callable<Integer> {
     long cacheMegabytes;
 
     @Option(names = "--access-log", defaultValue = "${env:MAILAUTOCONF_ACCESS_LOG:-false}",
-            description = "Log one line per request: method, path, status, format, domain, time; never addresses or headers (env MAILAUTOCONF_ACCESS_LOG).")
+            description = "Log one line per request: method, path, status, format, domain, time, client network; never e-mail addresses or headers (env MAILAUTOCONF_ACCESS_LOG).")
     boolean accessLog;
 
     ServiceConfig config() {
         return new ServiceConfig(listen, port, registry.providers, registry.defaultProvider(), Optional.ofNullable(publicUrl),
                 Duration.ofMillis(Math.round(reloadSeconds * 1000)), Duration.ofSeconds(maxAgeSeconds),
                 cacheMegabytes << 20, accessLog, signing.signing(), ConnectionLimits.defaults(), Optional.empty(),
-                LogSettings.defaults(), signing.limits(), Optional.empty(), Optional.empty());
+                logging.settings(), signing.limits(), Optional.empty(), Optional.empty());
     }
 
     @Override
@@ -70,6 +72,8 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("mailautoconf: " + e.getMessage());
             return 2;
         }
+        // Before anything logs: the first line already has the operator's format and level.
+        LogBackend.apply(config.logging());
         Metrics metrics = new Metrics();
         Vertx vertx = metrics.newVertx();
         HttpService service;
