@@ -190,17 +190,23 @@ public final class RegistryLoader {
             if (!attributes.isRegularFile()) {
                 return new ReadFile(path, null, null, List.of());
             }
+            if (attributes.size() > BoundedRead.MAX_BYTES) {
+                // Refused on its stat: read first, a 300 MB file would exhaust the heap.
+                return new ReadFile(path, null, null, List.of(BoundedRead.tooLarge(name, attributes.size())));
+            }
             stamp = FileStamp.of(attributes, Instant.now());
             if (before != null && before.file().stamp().unchangedAt(stamp)) {
                 // Not even read: a reload after one edit in 100,000 files stats them, nothing more.
                 return new ReadFile(path, before.file().hash(), before.file().boundAs(before), before.file().readProblems());
             }
-            bytes = Files.readAllBytes(path);
+            bytes = BoundedRead.read(path, BoundedRead.MAX_BYTES);
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             problems.add(Problem.error(new Location(name, 1, 1), "", "not-utf8", "the file is not UTF-8 text"));
             return new ReadFile(path, null, null, problems);
+        } catch (BoundedRead.TooLarge e) {
+            return new ReadFile(path, null, null, List.of(BoundedRead.tooLarge(name, -1)));
         } catch (IOException e) {
             problems.add(Problem.error(new Location(name, 1, 1), "", "unreadable", "cannot read the file: " + e));
             return new ReadFile(path, null, null, problems);
