@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,6 +47,9 @@ public final class RegistryLoader {
 
     /** The registry of the previous load, whose domain index the next one shares where nothing changed. */
     private Registry previous;
+
+    /** The content hash of every provider file of the last load, by file name, in file order. */
+    private Map<String, byte[]> lastHashes = Map.of();
 
     /** One load at a time per loader: a load replaces what the next one may reuse. */
     public synchronized LoadResult load(Path dir, Optional<String> defaultProviderId) {
@@ -108,6 +112,14 @@ public final class RegistryLoader {
         }
     }
 
+    /**
+     * The SHA-256 of every provider file the last load read (or took over unread), by file name:
+     * what a copy of that load's files must match. Call it after {@link #load}, on the same thread.
+     */
+    public synchronized Map<String, byte[]> lastFileHashes() {
+        return Collections.unmodifiableMap(lastHashes);
+    }
+
     /** Keeps, for the next load, the bindings of the files that stand alone (bound without their parse trees). */
     private void remember(List<Bound> bound) {
         Map<Path, Bound> next = new HashMap<>();
@@ -152,14 +164,17 @@ public final class RegistryLoader {
         } catch (IOException e) {
             problems.add(Problem.error(new Location(dir.toString(), 1, 1), "", "unreadable",
                     "cannot read the provider directory: " + e));
+            lastHashes = Map.of();
             return List.of();
         }
         // Files are read and parsed in parallel on a first load; problems and the version hash keep file order.
         List<ReadFile> read = StreamSupport.stream(paths.spliterator(), allCores()).map(this::readOne).toList();
         List<SourceFile> out = new ArrayList<>();
+        Map<String, byte[]> hashes = new LinkedHashMap<>();
         for (ReadFile r : read) {
             problems.addAll(r.problems());
             if (r.hash() != null) {
+                hashes.put(r.path().getFileName().toString(), r.hash());
                 digest.update(r.path().getFileName().toString().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 digest.update(r.hash());
@@ -168,6 +183,7 @@ public final class RegistryLoader {
                 out.add(r.file());
             }
         }
+        lastHashes = hashes;
         return out;
     }
 
@@ -267,7 +283,7 @@ public final class RegistryLoader {
         }
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
