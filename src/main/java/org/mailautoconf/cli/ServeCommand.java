@@ -15,6 +15,7 @@ import org.mailautoconf.http.Metrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Answer mail clients over HTTP, reloading the provider directory when it changes.")
@@ -83,6 +84,7 @@ final class ServeCommand implements Callable<Integer> {
             vertx.close();
             return 1;
         }
+        reloadOnHangup(service);
         CompletableFuture<Integer> started = service.start().toCompletionStage().toCompletableFuture();
         try {
             started.get();
@@ -96,5 +98,21 @@ final class ServeCommand implements Callable<Integer> {
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }, "shutdown"));
         return 0;
+    }
+
+    /**
+     * SIGHUP reloads the provider directory at once, as nginx and most daemons do; without a
+     * handler the JVM exits with 129. Java 17 has no standard API for signals: {@code
+     * sun.misc.Signal} of the {@code jdk.unsupported} module is the one kept exported for this
+     * use (JEP 260) until there is one ({@code jdk.internal.misc.Signal} is not exported). Set
+     * before the start: a SIGHUP while the first load runs is then logged and ignored, not fatal.
+     */
+    private static void reloadOnHangup(HttpService service) {
+        try {
+            Signal.handle(new Signal("HUP"), signal -> service.reload());
+        } catch (IllegalArgumentException e) {
+            // The JVM keeps the signal for itself (run with -Xrs, or a platform without SIGHUP).
+            System.err.println("mailautoconf: SIGHUP cannot be handled here (" + e.getMessage() + "); it does not reload");
+        }
     }
 }
