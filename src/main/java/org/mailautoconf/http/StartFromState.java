@@ -29,6 +29,7 @@ final class StartFromState {
             return Optional.empty();
         }
         Optional<LastGoodFiles.Loaded> loaded;
+        long started = System.nanoTime();
         try {
             loaded = lastGood.get().load(config.defaultProvider());
         } catch (IOException | RuntimeException e) {
@@ -48,9 +49,10 @@ final class StartFromState {
             return Optional.empty();
         }
         Registry registry = result.registry().get();
-        LOG.warn("DEGRADED: {} does not load (errors above); serving instead the last good registry {}, kept at {} in {}, "
-                        + "until the files load again: fix them, then they are loaded at the next check or SIGHUP; /readyz says "
-                        + "\"status\": \"degraded\"", config.providersDir(), registry.version(), saved.savedAt(), saved.file());
+        LOG.warn("DEGRADED: {} does not load (errors above); serving instead the last good registry {}, kept at {} in {} "
+                        + "(loaded in {} ms), until the files load again: fix them, then they are loaded at the next check or "
+                        + "SIGHUP; /readyz says \"status\": \"degraded\"", config.providersDir(), registry.version(), saved.savedAt(),
+                saved.file(), (System.nanoTime() - started) / 1_000_000);
         return Optional.of(new Started(registry, saved));
     }
 }
