@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.answer.Answers;
 import org.mailautoconf.registry.Registry;
-import org.mailautoconf.registry.load.LastGoodFiles;
 import org.mailautoconf.registry.load.LoadResult;
 import org.mailautoconf.registry.load.Problem;
 import org.mailautoconf.registry.load.RegistryLoader;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Keeps the live registry in step with {@code providers.d/}: every reload interval it asks
  * {@link DirectoryChanges} whether anything changed and, if so, loads a whole new registry on a
  * worker thread (at once on {@link #reloadNow()}, which SIGHUP calls). A valid one is published
- * in one step and, with a state directory, kept there ({@link LastGoodFiles}); an invalid one is
+ * in one step and, with a state directory, kept there ({@link StateDirectory}); an invalid one is
  * logged and the previous one keeps serving. It also knows whether what is served is older than
  * the files ({@link ReloadStatus.Serving}), for {@code /readyz}.
  */
@@ -40,14 +39,13 @@ final class RegistryWatcher {
     private final RegistryLoader loader = new RegistryLoader();
     private final Clock clock;
     private final Metrics metrics;
-    private final Optional<LastGoodFiles> lastGood;
+    private final StateDirectory state;
     private final ProblemsLogged problemsLogged = new ProblemsLogged();
     private final AtomicReference<ReloadStatus> status = new AtomicReference<>();
     private final AtomicReference<ReloadStatus.Serving> serving = new AtomicReference<>(ReloadStatus.Serving.CURRENT);
     // Guarded by this: checks, SIGHUP reloads and the first load run one at a time.
     private DirectoryChanges changes;
     private Instant pendingSince;
-    private String savedVersion;
     private long timer = -1;
 
     RegistryWatcher(Vertx vertx, ServiceConfig config, Answers answers, Clock clock, Metrics metrics) {
@@ -56,7 +54,7 @@ final class RegistryWatcher {
         this.config = config;
         this.answers = answers;
         this.clock = clock;
-        this.lastGood = config.stateDir().map(LastGoodFiles::new);
+        this.state = new StateDirectory(config);
     }
 
     /**
@@ -72,18 +70,17 @@ final class RegistryWatcher {
                 if (result.registry().isPresent()) {
                     return result.registry().get();
                 }
-                return StartFromState.load(lastGood, config).map(this::startDegraded)
+                return state.startFrom().map(this::startDegraded)
                         .orElseThrow(() -> new InvalidRegistryException(result.errors()));
             }
         });
     }
 
-    private Registry startDegraded(StartFromState.Started started) {
+    private Registry startDegraded(StateDirectory.Started started) {
         answers.publish(started.registry());
-        savedVersion = started.registry().version();
         serving.set(new ReloadStatus.Serving(Optional.of(clock.instant()), Optional.of(started.saved())));
         ReloadStatus failed = status.get();
-        status.set(new ReloadStatus(failed.at(), false, savedVersion, failed.errors()));
+        status.set(new ReloadStatus(failed.at(), false, started.registry().version(), failed.errors()));
         return started.registry();
     }
 
@@ -180,7 +177,7 @@ final class RegistryWatcher {
             LOG.info("registry {} loaded from {} in {} ms: {} providers, {} domains{}", r.version(), config.providersDir(),
                     millis, r.providers().size(), r.domainCount(), compacted);
             problemsLogged.log(LOG, result.problems());
-            keep(r);
+            state.keep(r, loader.lastFileHashes(), clock.instant());
         } else {
             servingVersion = answers.registry().map(Registry::version).orElse(null);
             serving.updateAndGet(s -> s.staleFrom(startedAt));
@@ -191,31 +188,6 @@ final class RegistryWatcher {
         status.set(new ReloadStatus(clock.instant(), result.registry().isPresent(), servingVersion, result.errors()));
         metrics.reload(result.registry().isPresent());
         return result;
-    }
-
-    /** Keeps the files of a registry that loaded in the state directory, unless they are kept already. */
-    private void keep(Registry r) {
-        if (lastGood.isEmpty() || r.version().equals(savedVersion)) {
-            return;
-        }
-        try {
-            long started = System.nanoTime();
-            if (savedVersion == null) {
-                savedVersion = lastGood.get().saved().map(LastGoodFiles.Saved::version).orElse(null);
-                if (r.version().equals(savedVersion)) {
-                    return;
-                }
-            }
-            lastGood.get().save(config.providersDir(), r, loader.lastFileHashes(), clock.instant());
-            savedVersion = r.version();
-            LOG.info("registry {} kept in {} as the last good one in {} ms", r.version(), lastGood.get().file(),
-                    (System.nanoTime() - started) / 1_000_000);
-        } catch (LastGoodFiles.ChangedMeanwhile e) {
-            LOG.info("registry {} not kept in the state directory: {}", r.version(), e.getMessage());
-        } catch (java.io.IOException | RuntimeException e) {
-            LOG.warn("cannot keep registry {} in {}: {}; the copy there stays as it was", r.version(), lastGood.get().file(),
-                    e.toString());
-        }
     }
 
     /** The provider directory did not load; the message lists every error. */
