@@ -43,10 +43,12 @@ final class RegistryWatcher {
     private final ProblemsLogged problemsLogged = new ProblemsLogged();
     private final AtomicReference<ReloadStatus> status = new AtomicReference<>();
     private final AtomicReference<ReloadStatus.Serving> serving = new AtomicReference<>(ReloadStatus.Serving.CURRENT);
-    // Guarded by this: checks, SIGHUP reloads and the first load run one at a time.
-    private DirectoryChanges changes;
+    /** Set by the first load; closed by a stop from any thread. */
+    private volatile DirectoryChanges changes;
+    /** Guarded by this: checks, SIGHUP reloads and the first load run one at a time. */
     private Instant pendingSince;
-    private long timer = -1;
+    /** Set once watching starts; read by a SIGHUP's reload. */
+    private volatile long timer = -1;
 
     RegistryWatcher(Vertx vertx, ServiceConfig config, Answers answers, Clock clock, Metrics metrics) {
         this.vertx = vertx;
@@ -84,7 +86,7 @@ final class RegistryWatcher {
         return started.registry();
     }
 
-    synchronized void start() {
+    void start() {
         timer = vertx.setPeriodic(config.reloadInterval().toMillis(), id ->
                 vertx.executeBlocking(() -> {
                     checkOnce();
@@ -92,7 +94,8 @@ final class RegistryWatcher {
                 }, true).onFailure(e -> LOG.error("checking {} failed", config.providersDir(), e)));
     }
 
-    synchronized void stop() {
+    /** Not synchronized: a stop (on an event loop, or SIGTERM's hook) never waits for a load to end. */
+    void stop() {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
