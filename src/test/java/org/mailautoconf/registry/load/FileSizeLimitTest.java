@@ -37,9 +37,9 @@ class FileSizeLimitTest {
     @Test
     void aFileOfManyGigabytes_isRefusedOnItsSize_withoutBeingRead() throws Exception {
         ProviderDir dir = new ProviderDir(tmp).file("acme.yaml", provider("acme", "acme.example"));
-        long size = 64L << 30;
+        long size = 8L << 30;
         sparse("huge.yaml", size);
-        // Reading 64 GiB, even of a sparse file's zeros, takes minutes and more heap than any test has.
+        // Reading 8 GiB, even of a sparse file's zeros, takes minutes and more heap than any test has.
         LoadResult result = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> dir.load());
         assertThat(result.registry()).isEmpty();
         assertThatProblem(result, "file-too-large").isError().at("huge.yaml", 1, 1);
