@@ -162,6 +162,17 @@ public final class HttpService {
     }
 
     /**
+     * Loads the provider directory now, whether or not a change was seen (SIGHUP), on a worker
+     * thread; the result is logged and shown by {@code /readyz} as for any reload.
+     */
+    public void reload() {
+        vertx.executeBlocking(() -> {
+            watcher.reloadNow();
+            return null;
+        }).onFailure(e -> LOG.error("reloading {} failed", config.providersDir(), e));
+    }
+
+    /**
      * How long a stop waits for requests already being received. An answer takes microseconds;
      * this covers a client that sends its request slowly, and stays well inside Kubernetes'
      * 30 s grace period.
