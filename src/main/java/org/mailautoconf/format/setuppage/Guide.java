@@ -76,7 +76,8 @@ public enum Guide {
         if (ua.contains("thunderbird/")) {
             return Optional.of(THUNDERBIRD);
         }
-        if (ua.contains("microsoft outlook") || ua.contains("microsoft office")) {
+        if (ua.contains("microsoft outlook") || ua.contains("microsoft office") || ua.contains("ms-office")
+                || ua.contains("macoutlook")) {
             return Optional.of(OUTLOOK);
         }
         if (ua.contains("fairemail")) {
@@ -86,7 +87,8 @@ public enum Guide {
             return Optional.of(IPHONE);
         }
         if (ua.contains("android")) {
-            if (ua.contains("samsungbrowser") || ua.contains("samsung sm-")) {
+            // Samsung Internet names itself; older Chrome still names the model (SM-...).
+            if (ua.contains("samsungbrowser") || ua.contains("samsung sm-") || ua.contains("; sm-")) {
                 return Optional.of(SAMSUNG);
             }
             return Optional.of(ua.contains("firefox/") ? THUNDERBIRD_ANDROID : GMAIL);

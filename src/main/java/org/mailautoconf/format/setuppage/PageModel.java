@@ -58,9 +58,10 @@ final class PageModel {
         model.put("enableText", provider.enable().flatMap(e -> e.instructions().best(language.preference())).orElse(null));
         model.put("enableUrl", provider.enable().map(e -> e.visitUrl().toString()).orElse(null));
         boolean profileGuide = guide.map(g -> g.setup() == Guide.Setup.PROFILE).orElse(false);
-        // Without the profile, a certificate of the provider's own is something to do before starting.
+        boolean caInProfile = provider.caCertificate().map(ca -> ca.certificate().isPresent()).orElse(false);
+        // A certificate of the provider's own is something to do before starting, unless the profile brings it.
         Optional<String> caSource = provider.caCertificate().flatMap(ca -> ca.source()).map(URI::toString);
-        boolean caFirst = provider.caCertificate().isPresent() && !profileGuide;
+        boolean caFirst = provider.caCertificate().isPresent() && !(profileGuide && caInProfile);
         model.put("caText", caFirst ? t.format("caManual", "provider", provider.name()) : null);
         model.put("caSource", caFirst ? caSource.orElse(null) : null);
         model.put("apps", Arrays.stream(Guide.values()).map(g -> new AppLink(g.key(), t.get("app." + g.key()),
@@ -89,8 +90,8 @@ final class PageModel {
             case MANUAL -> t.get("guideManual");
         };
         boolean profile = g.setup() == Guide.Setup.PROFILE;
-        String caNote = profile && provider.caCertificate().isPresent()
-                ? t.format(provider.caCertificate().get().certificate().isPresent() ? "caInProfile" : "caManual", "provider", provider.name())
+        String caNote = profile && provider.caCertificate().map(ca -> ca.certificate().isPresent()).orElse(false)
+                ? t.format("caInProfile", "provider", provider.name())
                 : null;
         return new GuideView(g.key(), t.get("app." + g.key()), setup, List.copyOf(steps),
                 profile ? "/mobileconfig" + query.substring(1) : null, caNote);

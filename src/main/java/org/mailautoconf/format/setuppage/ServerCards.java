@@ -23,8 +23,15 @@ final class ServerCards {
     /** One server. {@code id} is stable for a given provider, for links and tests. */
     record Card(String id, String use, String protocol, List<Field> fields) {}
 
-    /** One value to type; {@code hint} when it says what to type rather than being the value. */
-    record Field(String name, String label, String value, boolean hint) {}
+    /**
+     * One value to type; {@code hint} when it says what to type rather than being the value;
+     * {@code copy} for the values a person types (not the ones picked from a list).
+     */
+    record Field(String name, String label, String value, boolean hint, boolean copy) {
+        Field(String name, String label, String value) {
+            this(name, label, value, false, !name.equals("security") && !name.equals("authentication"));
+        }
+    }
 
     private final Texts t;
     private final Language language;
@@ -54,10 +61,10 @@ final class ServerCards {
     private Card card(String id, String use, String protocol, Server s, EmailAddress address) {
         return new Card(id, use, protocol, List.of(
                 login(s.login(), address),
-                new Field("server", t.get("fieldServer"), s.hostname().replace(LoginTemplate.EMAILDOMAIN, address.domain().ascii()), false),
-                new Field("port", t.get("fieldPort"), Integer.toString(s.port()), false),
-                new Field("security", t.get("fieldSecurity"), security(s), false),
-                new Field("authentication", t.get("fieldAuthentication"), authentication(s), false)));
+                new Field("server", t.get("fieldServer"), s.hostname().replace(LoginTemplate.EMAILDOMAIN, address.domain().ascii())),
+                new Field("port", t.get("fieldPort"), Integer.toString(s.port())),
+                new Field("security", t.get("fieldSecurity"), security(s)),
+                new Field("authentication", t.get("fieldAuthentication"), authentication(s))));
     }
 
     private Card activeSync(ActiveSync eas, EmailAddress address) {
@@ -65,17 +72,17 @@ final class ServerCards {
         int port = eas.url().getPort() > 0 ? eas.url().getPort() : https ? 443 : 80;
         return new Card("eas", "Exchange ActiveSync", "ActiveSync", List.of(
                 login(eas.login(), address),
-                new Field("server", t.get("fieldServer"), eas.host(), false),
-                new Field("port", t.get("fieldPort"), Integer.toString(port), false),
-                new Field("security", t.get("fieldSecurity"), https ? "SSL/TLS" : t.get("securityNone"), false),
-                new Field("authentication", t.get("fieldAuthentication"), t.get("authPassword"), false)));
+                new Field("server", t.get("fieldServer"), eas.host()),
+                new Field("port", t.get("fieldPort"), Integer.toString(port)),
+                new Field("security", t.get("fieldSecurity"), https ? "SSL/TLS" : t.get("securityNone")),
+                new Field("authentication", t.get("fieldAuthentication"), t.get("authPassword"))));
     }
 
     private Field login(LoginTemplate template, EmailAddress address) {
         if (template instanceof LoginTemplate.AskUser ask) {
-            return new Field("login", t.get("fieldLogin"), ask.hint().best(language.preference()).orElse(t.get("loginAsk")), true);
+            return new Field("login", t.get("fieldLogin"), ask.hint().best(language.preference()).orElse(t.get("loginAsk")), true, false);
         }
-        return new Field("login", t.get("fieldLogin"), template.loginFor(address).orElse(""), false);
+        return new Field("login", t.get("fieldLogin"), template.loginFor(address).orElse(""));
     }
 
     private String security(Server s) {
