@@ -13,14 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailautoconf.ServiceConfig;
-import org.mailautoconf.testing.Registries;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -37,28 +34,22 @@ class SetupPageBrowserTest {
     @TempDir
     static Path profileDir;
 
-    static HttpService service;
+    static SetupPageSite site;
     static String base;
-    static Chromium chromium;
     static WebDriver browser;
 
     @BeforeAll
     static void start(Vertx vertx) throws Exception {
-        service = new HttpService(vertx, ServiceConfig.defaults().withPort(0).withProvidersDir(Registries.SHIPPED));
-        base = "http://127.0.0.1:" + service.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-
         // The browser says it prefers Italian, as an Italian phone would.
-        chromium = Chromium.start(profileDir, "it-IT,it");
-        browser = chromium.driver();
+        site = SetupPageSite.start(vertx, profileDir, "it-IT,it");
+        base = site.base();
+        browser = site.chromium().driver();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (service != null) {
-            service.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        if (site != null) {
+            site.close();
         }
     }
 

@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mailautoconf.ServiceConfig;
-import org.mailautoconf.testing.Registries;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
@@ -59,25 +56,22 @@ class SetupPageLayoutTest {
     @TempDir
     static Path profileDir;
 
-    static HttpService service;
+    static SetupPageSite site;
     static String base;
     static Chromium chromium;
 
     @BeforeAll
     static void start(Vertx vertx) throws Exception {
-        service = new HttpService(vertx, ServiceConfig.defaults().withPort(0).withProvidersDir(Registries.SHIPPED));
-        base = "http://127.0.0.1:" + service.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        chromium = Chromium.start(profileDir, "en");
+        site = SetupPageSite.start(vertx, profileDir, "en");
+        base = site.base();
+        chromium = site.chromium();
         Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (service != null) {
-            service.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        if (site != null) {
+            site.close();
         }
     }
 
