@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -87,6 +89,30 @@ class SetupPageBrowserTest {
         assertThat(profile.headers().firstValue("Content-Type")).hasValue("application/x-apple-aspen-config");
         NSDictionary plist = (NSDictionary) PropertyListParser.parse(profile.body());
         assertThat(plist.get("PayloadType").toJavaObject()).isEqualTo("Configuration");
+    }
+
+    @Test
+    void keyboardAlone_typeSubmitChooseAnAppWithVisibleFocus() {
+        browser.get(base + "/?lang=en");
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("the address field comes first").isEqualTo("emailaddress");
+        new Actions(browser).sendKeys("mario.rossi@unimi.it", Keys.ENTER).perform();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("result")));
+
+        WebElement focused = null;
+        for (int tabs = 0; tabs < 40; tabs++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            focused = browser.switchTo().activeElement();
+            if ("iphone".equals(focused.getDomAttribute("data-app"))) {
+                break;
+            }
+        }
+        assertThat(focused.getDomAttribute("data-app")).as("the app list is reached by Tab").isEqualTo("iphone");
+        assertThat(focused.getCssValue("outline-style")).as("focus is visible").isEqualTo("solid");
+        assertThat(focused.getCssValue("outline-width")).isEqualTo("3px");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("profile-link")));
+        assertThat(browser.findElement(By.id("steps")).getDomAttribute("data-app")).isEqualTo("iphone");
     }
 
     @Test
