@@ -38,7 +38,7 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The setup page of every seed provider at a phone's width (390 px) and a desktop's (1280 px),
- * in both languages, in one Chromium session: nothing wider than the screen, the user name on
+ * in both languages (and the two longest pages at 320 px), in one Chromium session: nothing wider than the screen, the user name on
  * screen, the QR code (on desktop) decoding to this page's URL, the profile link answering, and
  * axe-core finding no WCAG 2.2 A/AA violation (in light mode, and once per provider in dark mode). Screenshots go to
  * {@code target/setup-page/} for a person to look at.
@@ -93,6 +93,9 @@ class SetupPageLayoutTest {
         "mario.rossi@pec.telecomitalia.it | it | 1280 | mario.rossi@pec.telecomitalia.it*mario.rossi",
         "mario.rossi@unimi.it             | en | 1280 | mario.rossi@unimi.it",
         "mario.rossi@unimi.it             | it | 390  | mario.rossi@unimi.it",
+        // The narrowest phones still sold: the longest user name and the longest hint must wrap.
+        "mario.rossi@pec.telecomitalia.it | it | 320  | mario.rossi@pec.telecomitalia.it*mario.rossi",
+        "mario.rossi@hln.it               | it | 320  | mario.rossi@hln.it",
     })
     void page_fitsIsReadableScannableAndAccessible(String address, String lang, int width, String userName) throws Exception {
         boolean phone = width < 600;
