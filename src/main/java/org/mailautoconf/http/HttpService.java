@@ -154,7 +154,7 @@ public final class HttpService {
                 new AutodiscoverHandler(answers, responses, Clock.systemUTC(), config),
                 new AutodiscoverJsonHandler(answers, responses, config),
                 new MobileconfigHandler(vertx, answers, responses, signer.isPresent()),
-                new SetupPageHandler(answers, responses),
+                new SetupPageHandler(answers, responses, config),
                 new HealthHandler(answers, watcher, responses),
                 metrics,
                 responses);
