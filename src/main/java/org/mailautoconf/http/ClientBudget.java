@@ -10,6 +10,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How much uncached expensive work (signing a profile; later directory and DNS lookups) each
@@ -28,6 +29,7 @@ final class ClientBudget {
 
     /** Buckets kept at most: each is a few hundred bytes. */
     static final int MAX_CLIENTS = 100_000;
+    private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9.]{7,15}");
 
     private final int perMinute;
     private final int burst;
@@ -65,7 +67,7 @@ final class ClientBudget {
      * DNS) shares one budget.
      */
     static String key(String client) {
-        if (client == null || !(client.indexOf(':') >= 0 || client.matches("[0-9.]{7,15}"))) {
+        if (client == null || !(client.indexOf(':') >= 0 || IPV4_LITERAL.matcher(client).matches())) {
             return "other";
         }
         try {
