@@ -46,6 +46,7 @@ public final class HttpService {
     private final RegistryWatcher watcher;
     private final Metrics metrics;
     private final Optional<ProfileSigner> signer;
+    private final ExpensiveWork signing;
     private volatile int firstPort;
     /** The listeners' deployment, once {@link #start()} has begun it; guarded by this. */
     private Future<String> listening;
@@ -65,6 +66,7 @@ public final class HttpService {
         this.config = config;
         this.metrics = metrics;
         this.signer = config.profileSigning().map(HttpService::loadSigner);
+        this.signing = ExpensiveWork.signing(config.signingLimits(), metrics.registry());
         this.answers = answers(config, signer);
         this.watcher = new RegistryWatcher(vertx, config, answers, Clock.systemUTC(), metrics);
         metrics.bind(answers);
@@ -153,7 +155,7 @@ public final class HttpService {
                 new AutoconfigHandler(answers, responses),
                 new AutodiscoverHandler(answers, responses, Clock.systemUTC(), config),
                 new AutodiscoverJsonHandler(answers, responses, config),
-                new MobileconfigHandler(vertx, answers, responses, signer.isPresent()),
+                new MobileconfigHandler(signing, answers, responses, signer.isPresent()),
                 new SetupPageHandler(answers, responses, config),
                 new HealthHandler(answers, watcher, responses),
                 metrics,
@@ -192,6 +194,7 @@ public final class HttpService {
             // Only this service's listeners: several services may share one Vert.x (tests do).
             stopped = listening == null ? Future.succeededFuture()
                     : listening.transform(deployed -> deployed.succeeded() ? vertx.undeploy(deployed.result()) : Future.succeededFuture());
+            stopped.onComplete(v -> signing.close());
         }
         return stopped;
     }
