@@ -3,7 +3,8 @@ package org.mailautoconf.http;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.DeploymentOptions;
-import io.vertx.ext.web.Router;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +45,7 @@ public final class HttpService {
     private final RegistryWatcher watcher;
     private final Metrics metrics;
     private final Optional<ProfileSigner> signer;
+    private final ExpensiveWork signing;
     private volatile int firstPort;
     private volatile int managementPort;
     private final OpenConnections publicConnections;
@@ -71,6 +73,7 @@ public final class HttpService {
         this.config = config;
         this.metrics = metrics;
         this.signer = config.profileSigning().map(HttpService::loadSigner);
+        this.signing = ExpensiveWork.signing(config.signingLimits(), metrics.registry());
         this.answers = answers(config, signer);
         this.watcher = new RegistryWatcher(vertx, config, answers, Clock.systemUTC(), metrics);
         metrics.bind(answers);
@@ -160,7 +163,7 @@ public final class HttpService {
      * random port), so a free-port service, as in tests, has one listener.
      */
     private Future<String> listenPublic() {
-        Router router = router(config.management().isEmpty());
+        Handler<HttpServerRequest> router = router(config.management().isEmpty());
         int instances = config.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
         HostPort address = new HostPort(config.listenHost(), config.port());
         return vertx.deployVerticle(() -> new Listener(router, address, publicConnections, port -> {
@@ -172,7 +175,8 @@ public final class HttpService {
 
     /** {@code /metrics}, {@code /readyz} and {@code /healthz} on an address of their own: one event loop is plenty. */
     private Future<String> listenManagement() {
-        Router router = Routes.management(vertx, handlers());
+        Routes.Handlers handlers = handlers();
+        Handler<HttpServerRequest> router = Routes.gated(Routes.management(vertx, handlers), handlers);
         return vertx.deployVerticle(() -> new Listener(router, config.management().orElseThrow(), managementConnections,
                 port -> managementPort = port), new DeploymentOptions());
     }
@@ -191,32 +195,47 @@ public final class HttpService {
         return true;
     }
 
-    /** Every endpoint of this service, over its live registry; the management ones only when asked. */
-    Router router(boolean withManagement) {
-        return Routes.router(vertx, handlers(), withManagement);
+    /**
+     * Every endpoint of this service, over its live registry, behind the check of each request's
+     * head; the management ones only when asked.
+     */
+    Handler<HttpServerRequest> router(boolean withManagement) {
+        Routes.Handlers handlers = handlers();
+        return Routes.gated(Routes.router(vertx, handlers, withManagement), handlers);
     }
 
     private Routes.Handlers handlers() {
         Responses responses = new Responses(config.maxAge());
         return new Routes.Handlers(
-                new RequestLog(metrics, config.accessLog()),
+                new RequestLog(metrics, config.accessLog(), config.logging().accessLogClient()),
                 new AutoconfigHandler(answers, responses),
                 new AutodiscoverHandler(answers, responses, Clock.systemUTC(), config),
                 new AutodiscoverJsonHandler(answers, responses, config),
-                new MobileconfigHandler(vertx, answers, responses, signer.isPresent()),
-                new SetupPageHandler(answers, responses),
+                new MobileconfigHandler(signing, answers, responses, signer.isPresent()),
+                new SetupPageHandler(answers, responses, config),
                 new HealthHandler(answers, watcher, responses),
                 metrics,
                 responses);
     }
 
     /**
-     * Stops: every answer from now on says {@code Connection: close}, and its connection is closed
-     * once it is sent; a connection waiting for a request is kept for {@link ConnectionGuard#DRAIN}
-     * so that a request already on its way is answered, not reset, and new connections are closed
-     * unread meanwhile. Then the listeners close; requests still being received are answered, for
-     * up to {@link Listener#STOP_GRACE}. A stop while the service starts waits for its listeners and
-     * undeploys them; a second call returns the first one's future.
+     * Loads the provider directory now, whether or not a change was seen (SIGHUP), on a worker
+     * thread; the result is logged and shown by {@code /readyz} as for any reload.
+     */
+    public void reload() {
+        vertx.executeBlocking(() -> {
+            watcher.reloadNow();
+            return null;
+        }).onFailure(e -> LOG.error("reloading {} failed", config.providersDir(), e));
+    }
+
+    /**
+     * Stops: every answer from now on says {@code Connection: close}, and a connection waiting
+     * for a request is kept for {@link ConnectionGuard#DRAIN} so that a request already on its
+     * way is answered, not reset; new connections are closed unread meanwhile. Then the listeners
+     * close; requests still being received are answered, for up to {@link Listener#STOP_GRACE}. A
+     * stop while the service starts waits for its listeners and undeploys them; a second call
+     * returns the first one's future.
      */
     public synchronized Future<Void> stop() {
         watcher.stop();
@@ -225,6 +244,7 @@ public final class HttpService {
             stopped = listening == null ? Future.succeededFuture()
                     : listening.transform(deployed -> undeploy(deployed.succeeded() ? deployed.result()
                             : deployed.cause() instanceof DeployFailure f ? f.deployed : List.of()));
+            stopped.onComplete(v -> signing.close());
         }
         return stopped;
     }

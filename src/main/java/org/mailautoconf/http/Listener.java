@@ -1,10 +1,11 @@
 package org.mailautoconf.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.Router;
+import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
@@ -23,14 +24,14 @@ final class Listener extends VerticleBase {
      */
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-    private final Router router;
+    private final Handler<HttpServerRequest> router;
     private final HostPort address;
     private final OpenConnections connections;
     private final IntConsumer bound;
     private HttpServer server;
     private ConnectionGuard guard;
 
-    Listener(Router router, HostPort address, OpenConnections connections, IntConsumer bound) {
+    Listener(Handler<HttpServerRequest> router, HostPort address, OpenConnections connections, IntConsumer bound) {
         this.router = router;
         this.address = address;
         this.connections = connections;

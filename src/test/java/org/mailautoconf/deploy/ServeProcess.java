@@ -82,6 +82,11 @@ final class ServeProcess implements AutoCloseable {
         return port;
     }
 
+    /** The process, to send it signals. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     HttpResponse<String> get(String path) {
         return get(port, path);
     }
