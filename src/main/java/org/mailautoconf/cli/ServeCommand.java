@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.mailautoconf.ConnectionLimits;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.http.HttpService;
 import org.mailautoconf.http.Metrics;
@@ -25,6 +24,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     SigningOptions signing;
+
+    @Mixin
+    ConnectionOptions connections;
 
     @Mixin
     LogOptions logging;
@@ -63,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
     ServiceConfig config() {
         return new ServiceConfig(listen, port, registry.providers, registry.defaultProvider(), Optional.ofNullable(publicUrl),
                 Duration.ofMillis(Math.round(reloadSeconds * 1000)), Duration.ofSeconds(maxAgeSeconds),
-                cacheMegabytes << 20, accessLog, signing.signing(), ConnectionLimits.defaults(), Optional.empty(),
+                cacheMegabytes << 20, accessLog, signing.signing(), connections.limits(), connections.management(),
                 logging.settings(), signing.limits(), state.stateDir(), Optional.empty());
     }
 

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailautoconf.HostPort;
 import org.mailautoconf.testing.Registries;
 
 /**
@@ -25,10 +26,12 @@ class ContainerImageTest {
     private static final Dockerfile DOCKERFILE = Dockerfile.parse(DeployFiles.read(DeployFiles.DOCKERFILE));
 
     @Test
-    void listensOnAllInterfaces_onTheExposedPort() {
+    void listensOnAllInterfaces_onTheExposedPorts_publicAndManagement() {
         Map<String, String> env = DOCKERFILE.env();
         assertThat(env).containsEntry("MAILAUTOCONF_LISTEN", "0.0.0.0");
-        assertThat(DOCKERFILE.last("EXPOSE")).isEqualTo(env.get("MAILAUTOCONF_PORT"));
+        HostPort management = HostPort.parse(env.get("MAILAUTOCONF_MANAGEMENT_LISTEN"));
+        assertThat(management.host()).isEqualTo("0.0.0.0");
+        assertThat(DOCKERFILE.last("EXPOSE").split("\\s+")).containsExactly(env.get("MAILAUTOCONF_PORT"), String.valueOf(management.port()));
     }
 
     @Test
@@ -128,19 +131,31 @@ class ContainerImageTest {
         // What the test changes: a free loopback port, and the image's copy of providers.d is this one.
         env.put("MAILAUTOCONF_LISTEN", "127.0.0.1");
         env.put("MAILAUTOCONF_PORT", String.valueOf(ServeProcess.freePort()));
+        env.put("MAILAUTOCONF_MANAGEMENT_LISTEN", "127.0.0.1:" + ServeProcess.freePort());
         env.put("MAILAUTOCONF_PROVIDERS", Registries.SHIPPED.toAbsolutePath().toString());
-        Matcher health = Pattern.compile("http://127\\.0\\.0\\.1:\\$\\{MAILAUTOCONF_PORT}(/\\S*?)\"").matcher(DOCKERFILE.last("HEALTHCHECK"));
-        assertThat(health.find()).as("HEALTHCHECK asks the service's own port").isTrue();
+        // busybox sh's ${VAR##*:}: the value with everything up to its last colon cut, its port.
+        Matcher health = Pattern.compile("http://127\\.0\\.0\\.1:\\$\\{MAILAUTOCONF_MANAGEMENT_LISTEN##\\*:}(/\\S*?)\"")
+                .matcher(DOCKERFILE.last("HEALTHCHECK"));
+        assertThat(health.find()).as("HEALTHCHECK asks the management port").isTrue();
+        // What a POSIX shell (the image's busybox sh, here the system's) makes of it.
+        ProcessBuilder shell = new ProcessBuilder("sh", "-c", "printf %s \"" + health.group() ).redirectErrorStream(true);
+        shell.environment().put("MAILAUTOCONF_MANAGEMENT_LISTEN", env.get("MAILAUTOCONF_MANAGEMENT_LISTEN"));
+        Process sh = shell.start();
+        assertThat(new String(sh.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("http://127.0.0.1:" + HostPort.parse(env.get("MAILAUTOCONF_MANAGEMENT_LISTEN")).port() + health.group(1));
         // As on a read-only root file system: a temporary directory that cannot be made, even by
         // root (a path below a regular file), so the image's flags must do without one.
         Path notADirectory = Files.writeString(work.resolve("not-a-directory"), "");
         List<String> flags = new ArrayList<>(jvmFlags);
         flags.add("-Djava.io.tmpdir=" + notADirectory.resolve("tmp"));
         try (ServeProcess serve = ServeProcess.start(flags, env, work)) {
-            assertThat(serve.get(health.group(1)).statusCode()).isEqualTo(200);
-            var ready = serve.get("/readyz");
+            assertThat(serve.management(health.group(1)).statusCode()).isEqualTo(200);
+            var ready = serve.management("/readyz");
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(ready.body()).contains("\"providers\" : " + Registries.shipped().providers().size());
+            // The published port answers clients only.
+            assertThat(serve.get("/readyz").statusCode()).isEqualTo(404);
+            assertThat(serve.get("/metrics").statusCode()).isEqualTo(404);
         }
     }
 }

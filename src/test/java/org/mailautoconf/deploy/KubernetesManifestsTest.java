@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailautoconf.HostPort;
 import org.mailautoconf.registry.load.LoadResult;
 import org.mailautoconf.registry.load.RegistryLoader;
 
@@ -51,12 +52,35 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void probes_askTheDocumentedPaths_onTheContainersPort() {
+    void probes_askTheDocumentedPaths_onTheManagementPort() {
         assertThat(CONTAINER.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/healthz");
         assertThat(CONTAINER.at("/startupProbe/httpGet/path").asText()).isEqualTo("/healthz");
         assertThat(CONTAINER.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/readyz");
+        HostPort management = HostPort.parse(ENV.get("MAILAUTOCONF_MANAGEMENT_LISTEN"));
+        assertThat(management.host()).as("the kubelet reaches the pod's own address").isEqualTo("0.0.0.0");
         for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
-            containerPort(CONTAINER.at("/" + probe + "/httpGet/port").asText());
+            JsonNode port = containerPort(CONTAINER.at("/" + probe + "/httpGet/port").asText());
+            assertThat(port.path("containerPort").asInt()).as(probe + "'s port").isEqualTo(management.port());
+        }
+    }
+
+    @Test
+    void prometheus_scrapesTheManagementPort_andNoServiceOrIngressExposesIt() {
+        HostPort management = HostPort.parse(ENV.get("MAILAUTOCONF_MANAGEMENT_LISTEN"));
+        JsonNode annotations = POD.at("/metadata/annotations");
+        assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
+        assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo(String.valueOf(management.port()));
+        assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/metrics");
+        String managementPortName = null;
+        for (JsonNode p : CONTAINER.path("ports")) {
+            if (p.path("containerPort").asInt() == management.port()) {
+                managementPortName = p.path("name").asText();
+            }
+        }
+        assertThat(managementPortName).isNotNull();
+        JsonNode service = DeployFiles.only(OBJECTS, "Service");
+        for (JsonNode port : service.at("/spec/ports")) {
+            assertThat(port.path("targetPort").asText()).as("a Service port").isNotIn(managementPortName, String.valueOf(management.port()));
         }
     }
 
@@ -152,13 +176,17 @@ class KubernetesManifestsTest {
         // What the test changes: a free loopback port, and the ConfigMap's files from their source.
         env.put("MAILAUTOCONF_LISTEN", "127.0.0.1");
         env.put("MAILAUTOCONF_PORT", String.valueOf(ServeProcess.freePort()));
+        env.put("MAILAUTOCONF_MANAGEMENT_LISTEN", "127.0.0.1:" + ServeProcess.freePort());
         env.put("MAILAUTOCONF_PROVIDERS", DeployFiles.EXAMPLE_PROVIDERS.toAbsolutePath().toString());
         try (ServeProcess serve = ServeProcess.start(new ArrayList<>(entrypoint.subList(1, entrypoint.indexOf("-jar"))), env, work)) {
             for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
                 String path = CONTAINER.at("/" + probe + "/httpGet/path").asText();
-                assertThat(serve.get(path).statusCode()).as(probe + " " + path).isEqualTo(200);
+                assertThat(serve.management(path).statusCode()).as(probe + " " + path).isEqualTo(200);
+                assertThat(serve.get(path).statusCode()).as(path + " on the port the Service reaches").isEqualTo(404);
             }
-            assertThat(serve.get("/readyz").body()).contains("\"providers\" : 1");
+            String scrape = POD.at("/metadata/annotations").path("prometheus.io/path").asText();
+            assertThat(serve.management(scrape).body()).contains("mailautoconf_requests_total");
+            assertThat(serve.management("/readyz").body()).contains("\"providers\" : 1");
             var json = serve.get("/autodiscover/autodiscover.json?Email=mario@example.com&Protocol=AutodiscoverV1");
             assertThat(json.statusCode()).isEqualTo(200);
             assertThat(json.body()).contains(ENV.get("MAILAUTOCONF_PUBLIC_URL") + "/autodiscover/autodiscover.xml");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailautoconf.HostPort;
 
 /** deploy/systemd: the unit as systemd reads it, and the command it runs with the example env file. */
 class SystemdUnitTest {
@@ -67,6 +68,7 @@ class SystemdUnitTest {
         String providers = environment().get("MAILAUTOCONF_PROVIDERS");
         assertThat(Arrays.stream(value("ReadOnlyPaths").split("\\s+"))).anyMatch(p -> Path.of(providers).startsWith(p));
         assertThat(environment()).containsEntry("MAILAUTOCONF_LISTEN", "127.0.0.1");
+        assertThat(HostPort.parse(environment().get("MAILAUTOCONF_MANAGEMENT_LISTEN")).host()).as("management on loopback").isEqualTo("127.0.0.1");
         assertThat(value("Type")).isEqualTo("exec");
         assertThat(values("MemoryDenyWriteExecute")).as("the JIT compiler needs writable code memory").isEmpty();
     }
@@ -88,10 +90,13 @@ class SystemdUnitTest {
         assertThat(command.subList(jar + 1, command.size())).containsExactly("/opt/mailautoconf/mailautoconf.jar", "serve");
         // What the test changes: a free port, and the example registry instead of /etc/mailautoconf.
         env.put("MAILAUTOCONF_PORT", String.valueOf(ServeProcess.freePort()));
+        env.put("MAILAUTOCONF_MANAGEMENT_LISTEN", "127.0.0.1:" + ServeProcess.freePort());
         env.put("MAILAUTOCONF_PROVIDERS", DeployFiles.EXAMPLE_PROVIDERS.toAbsolutePath().toString());
         ServeProcess serve = ServeProcess.start(command.subList(1, jar), env, work);
         try (serve) {
-            assertThat(serve.get("/readyz").statusCode()).isEqualTo(200);
+            assertThat(serve.management("/readyz").statusCode()).isEqualTo(200);
+            assertThat(serve.management("/metrics").statusCode()).isEqualTo(200);
+            assertThat(serve.get("/readyz").statusCode()).as("/readyz on the port nginx passes on").isEqualTo(404);
             var json = serve.get("/autodiscover/autodiscover.json?Email=mario@example.org&Protocol=AutodiscoverV1");
             assertThat(json.body()).contains(env.get("MAILAUTOCONF_PUBLIC_URL") + "/autodiscover/autodiscover.xml");
         }

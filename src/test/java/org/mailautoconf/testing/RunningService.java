@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.mailautoconf.HostPort;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.http.HttpService;
 import org.mailautoconf.http.Metrics;
@@ -32,7 +33,8 @@ public final class RunningService implements AutoCloseable {
     public static RunningService start(ServiceConfig config) {
         Metrics metrics = new Metrics();
         Vertx vertx = metrics.newVertx();
-        HttpService service = new HttpService(vertx, config.withPort(0), metrics);
+        HttpService service = new HttpService(vertx, config.withPort(0)
+                .withManagement(config.management().map(m -> new HostPort(m.host(), 0))), metrics);
         try {
             int port = service.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             return new RunningService(vertx, service, port);
@@ -44,6 +46,11 @@ public final class RunningService implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The port of {@code --management-listen} when the config has one (asked for with port 0: a free one). */
+    public int managementPort() {
+        return service.managementPort();
     }
 
     public URI uri(String pathAndQuery) {

@@ -1,0 +1,75 @@
+package org.mailautoconf.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import org.mailautoconf.HostPort;
+
+/**
+ * One HTTP server on one event loop, its connections held to their deadlines by a
+ * {@link ConnectionGuard}. A listener of another kind (TLS) would be this with other options.
+ */
+final class Listener extends VerticleBase {
+
+    /**
+     * How long a stop waits for requests already being received. An answer takes microseconds;
+     * this covers a client that sends its request slowly, and stays well inside Kubernetes'
+     * 30 s grace period.
+     */
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private final Handler<HttpServerRequest> router;
+    private final HostPort address;
+    private final OpenConnections connections;
+    private final IntConsumer bound;
+    private HttpServer server;
+    private ConnectionGuard guard;
+
+    Listener(Handler<HttpServerRequest> router, HostPort address, OpenConnections connections, IntConsumer bound) {
+        this.router = router;
+        this.address = address;
+        this.connections = connections;
+        this.bound = bound;
+    }
+
+    @Override
+    public Future<?> start() {
+        guard = new ConnectionGuard(vertx, connections, router);
+        guard.start();
+        return vertx.createHttpServer(options(address))
+                .connectionHandler(guard::connected)
+                .requestHandler(guard::request)
+                .listen()
+                .onSuccess(s -> {
+                    server = s;
+                    bound.accept(s.actualPort());
+                });
+    }
+
+    /**
+     * HTTP/1.1 only: with cleartext HTTP/2 on (Vert.x's default) a connection is set up only
+     * once its first bytes show which protocol it speaks, so a silent one would be seen by no
+     * guard; and no mail client speaks HTTP/2 without TLS.
+     */
+    static HttpServerOptions options(HostPort address) {
+        return new HttpServerOptions().setHost(address.host()).setPort(address.port()).setHttp2ClearTextEnabled(false);
+    }
+
+    /** Drains the connections ({@link ConnectionGuard#drain}), then closes the server, finishing requests for up to {@link #STOP_GRACE}. */
+    @Override
+    public Future<?> stop() {
+        if (server == null) {
+            guard.stop();
+            return Future.succeededFuture();
+        }
+        return guard.drain(context)
+                .compose(v -> server.shutdown(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS))
+                .onComplete(v -> guard.stop());
+    }
+}
