@@ -7,6 +7,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.mailautoconf.ProfileSigning;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.answer.Answer;
@@ -23,6 +25,7 @@ import org.mailautoconf.answer.AutodiscoverAnswers;
 import org.mailautoconf.answer.ClientFormat;
 import org.mailautoconf.answer.FormatRenderer;
 import org.mailautoconf.registry.Registry;
+import org.mailautoconf.tls.TlsCertificates;
 import org.mailautoconf.format.autoconfig.AutoconfigRenderer;
 import org.mailautoconf.format.mobileconfig.MobileconfigRenderer;
 import org.mailautoconf.format.mobileconfig.ProfileSigner;
@@ -46,6 +49,10 @@ public final class HttpService {
     private final Metrics metrics;
     private final Optional<ProfileSigner> signer;
     private volatile int firstPort;
+    private final Optional<TlsCertificates> tls;
+    private final AtomicInteger tlsPort = new AtomicInteger();
+    /** The https listeners' deployment, when TLS is on; guarded by this. */
+    private Future<String> tlsListening;
     /** The listeners' deployment, once {@link #start()} has begun it; guarded by this. */
     private Future<String> listening;
     /** Set by the first {@link #stop()}; guarded by this. */
@@ -66,6 +73,8 @@ public final class HttpService {
         this.signer = config.profileSigning().map(HttpService::loadSigner);
         this.answers = answers(config, signer);
         this.watcher = new RegistryWatcher(vertx, config, answers, Clock.systemUTC(), metrics);
+        this.tls = config.tls().map(t -> new TlsCertificates(t, config.reloadInterval(), config.publicBaseUrl().map(URI::getHost),
+                answers::registry, metrics::certificates));
         metrics.bind(answers);
     }
 
@@ -120,16 +129,18 @@ public final class HttpService {
         int instances = config.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
         Future<String> deployed = vertx.deployVerticle(() -> new Listener(router, config.listenHost(), config.port()),
                 new DeploymentOptions().setInstances(instances));
+        Future<String> httpsDeployed = startTls(router, instances);
         synchronized (this) {
             listening = deployed;
         }
         Future<Registry> loaded = watcher.loadInitial();
-        return Future.join(deployed, loaded).transform(both -> {
+        return Future.join(deployed, httpsDeployed, loaded).transform(both -> {
             if (both.succeeded() && startWatching()) {
                 LOG.info("listening on http://{}:{}/ with providers from {}", config.listenHost(), firstPort, config.providersDir());
+                tls.ifPresent(t -> LOG.info("listening on https://{}:{}/", t.settings().listen().host(), tlsPort.get()));
                 return Future.succeededFuture(firstPort);
             }
-            Throwable cause = loaded.failed() ? loaded.cause() : deployed.failed() ? deployed.cause()
+            Throwable cause = loaded.failed() ? loaded.cause() : deployed.failed() ? deployed.cause() : httpsDeployed.failed() ? httpsDeployed.cause()
                     : new IllegalStateException("stopped before the registry was loaded");
             return stop().transform(v -> Future.<Integer>failedFuture(cause));
         });
@@ -141,7 +152,24 @@ public final class HttpService {
             return false;
         }
         watcher.start();
+        tls.ifPresent(TlsCertificates::start);
         return true;
+    }
+
+    /** The https listeners beside the plain ones, serving the same router; none without TLS. */
+    private synchronized Future<String> startTls(Router router, int instances) {
+        if (tls.isEmpty()) {
+            return Future.succeededFuture("");
+        }
+        TlsCertificates certificates = tls.get();
+        int n = certificates.settings().listen().port() == 0 ? 1 : instances;
+        tlsListening = vertx.deployVerticle(() -> new TlsListener(router, certificates, tlsPort), new DeploymentOptions().setInstances(n));
+        return tlsListening;
+    }
+
+    /** The port the https listener is bound to, when TLS is on and it is listening. */
+    public Optional<Integer> tlsPort() {
+        return tls.isEmpty() || tlsPort.get() == 0 ? Optional.empty() : Optional.of(tlsPort.get());
     }
 
     /** Every endpoint of this service, over its live registry. */
@@ -156,7 +184,8 @@ public final class HttpService {
                 new SetupPageHandler(answers, responses),
                 new HealthHandler(answers, watcher, responses),
                 metrics,
-                responses));
+                responses,
+                tls.map(t -> new TlsRoutes(t.challenges(), () -> tlsPort.get() != 0 ? tlsPort.get() : t.settings().listen().port(), responses))));
     }
 
     /**
@@ -177,10 +206,18 @@ public final class HttpService {
         watcher.stop();
         if (stopped == null) {
             // Only this service's listeners: several services may share one Vert.x (tests do).
-            stopped = listening == null ? Future.succeededFuture()
-                    : listening.transform(deployed -> deployed.succeeded() ? vertx.undeploy(deployed.result()) : Future.succeededFuture());
+            Future<Void> plain = undeploy(listening);
+            stopped = Future.join(plain, undeploy(tlsListening)).transform(v -> {
+                tls.ifPresent(TlsCertificates::close);
+                return Future.succeededFuture();
+            });
         }
         return stopped;
+    }
+
+    private Future<Void> undeploy(Future<String> deployment) {
+        return deployment == null ? Future.succeededFuture()
+                : deployment.transform(deployed -> deployed.succeeded() ? vertx.undeploy(deployed.result()) : Future.succeededFuture());
     }
 
     /** One HTTP server on one event loop. */

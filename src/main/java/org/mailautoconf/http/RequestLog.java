@@ -55,14 +55,15 @@ final class RequestLog {
         ctx.next();
     }
 
-    /** The path with any address in it cut off ({@code /mobileconfig/ADDR}, Autodiscover v2's {@code /v1.0/ADDR}). */
+    /** The path with any address or ACME token in it cut off ({@code /mobileconfig/ADDR}, Autodiscover v2's {@code /v1.0/ADDR}). */
     static String loggablePath(String path) {
         if (path == null) {
             return "";
         }
         String lower = path.toLowerCase(Locale.ROOT);
         int at = lower.startsWith("/mobileconfig/") ? "/mobileconfig/".length()
-                : lower.startsWith("/autodiscover/autodiscover.json/v1.0/") ? "/autodiscover/autodiscover.json/v1.0/".length() : -1;
+                : lower.startsWith("/autodiscover/autodiscover.json/v1.0/") ? "/autodiscover/autodiscover.json/v1.0/".length()
+                : lower.startsWith("/.well-known/acme-challenge/") ? "/.well-known/acme-challenge/".length() : -1;
         return at < 0 || at >= path.length() ? path : path.substring(0, at) + "…";
     }
 

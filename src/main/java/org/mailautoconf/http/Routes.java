@@ -18,7 +18,7 @@ final class Routes {
     /** The handlers of one running service. */
     record Handlers(RequestLog requestLog, AutoconfigHandler autoconfig, AutodiscoverHandler autodiscover,
                     AutodiscoverJsonHandler autodiscoverJson, MobileconfigHandler mobileconfig, SetupPageHandler setupPage,
-                    HealthHandler health, Metrics metrics, Responses responses) {}
+                    HealthHandler health, Metrics metrics, Responses responses, java.util.Optional<TlsRoutes> tls) {}
 
     private Routes() {
     }
@@ -32,6 +32,7 @@ final class Routes {
         router.get("/metrics").handler(PrometheusScrapingHandler.create(h.metrics().registry()));
         router.route().handler(h.health()::untilLoaded);
 
+        h.tls().ifPresent(t -> t.mount(router));
         router.get("/").handler(h.setupPage()::page);
 
         router.get("/mail/config-v1.1.xml").handler(h.autoconfig()::byAddressOrHost);
