@@ -40,7 +40,7 @@ public record TlsSettings(HostPort listen, Optional<Path> certificateDir, Option
                        Optional<Path> directoryTrust, Duration checkInterval, Duration retryAfter) {
 
         public static final Duration DEFAULT_CHECK_INTERVAL = Duration.ofSeconds(10);
-        public static final Duration DEFAULT_RETRY_AFTER = Duration.ofMinutes(1);
+        public static final Duration DEFAULT_RETRY_AFTER = Duration.ofMinutes(5);
 
         public Acme {
             Objects.requireNonNull(directory, "--acme-directory must be set");
