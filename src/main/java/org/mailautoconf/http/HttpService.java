@@ -207,10 +207,12 @@ public final class HttpService {
         if (stopped == null) {
             // Only this service's listeners: several services may share one Vert.x (tests do).
             Future<Void> plain = undeploy(listening);
-            stopped = Future.join(plain, undeploy(tlsListening)).transform(v -> {
-                tls.ifPresent(TlsCertificates::close);
-                return Future.succeededFuture();
-            });
+            // Closing the certificates waits for an ACME order to give up: not on an event loop.
+            stopped = Future.join(plain, undeploy(tlsListening)).transform(v -> tls.isEmpty() ? Future.succeededFuture()
+                    : vertx.<Void>executeBlocking(() -> {
+                        tls.get().close();
+                        return null;
+                    }));
         }
         return stopped;
     }

@@ -117,6 +117,10 @@ final class Renewals {
 
     /** @return false when the CA failed as a whole (not one name): then the pass stops and waits */
     private boolean order(String label, List<String> names, Instant now) throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            // Stopping: acme4j may have turned the interrupt into a network error and gone on.
+            throw new InterruptedException();
+        }
         try {
             AcmeOrders.Issued got = orders.order(names);
             state.write(label, got.chain(), got.key());

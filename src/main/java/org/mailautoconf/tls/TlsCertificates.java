@@ -116,10 +116,21 @@ public final class TlsCertificates implements AutoCloseable {
         expiries.accept(byLabel);
     }
 
+    /**
+     * Stops the threads, waiting up to 10 s for an order under way to give up, then lets go of
+     * the state directory: its lock is held as long as anything may write there. Blocks.
+     */
     @Override
     public synchronized void close() {
         if (threads != null) {
             threads.shutdownNow();
+            try {
+                if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
+                    LOG.warn("ACME: an order did not stop within 10 s of the service stopping");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         acmeState.ifPresent(AcmeState::close);
     }

@@ -153,15 +153,58 @@ class AcmeHttpsTest {
         }
     }
 
+    /** No CA is asked: the lock is taken before anything is ordered. */
+    private ServiceConfig offline() {
+        TlsSettings.Acme acme = new TlsSettings.Acme(URI.create("https://127.0.0.1:9/dir"), Optional.empty(), true, state, Optional.empty());
+        return ServiceConfig.defaults().withProvidersDir(providers).withPort(0)
+                .withTls(Optional.of(new TlsSettings(new HostPort("127.0.0.1", 0), Optional.empty(), Optional.of(acme))));
+    }
+
     @Test
     void aStateDirectoryInUse_refusesASecondService() throws Exception {
         Registries.write(providers, "a.yaml", A_EXAMPLE);
-        int port = AcmeTestbed.freePort();
-        try (AcmeTestbed ca = AcmeTestbed.start(scratch, port, "autoconfig.a.example");
-             HttpsService s = HttpsService.start(config(port, ca))) {
-            ServiceConfig second = config(0, ca);
-            assertThatThrownBy(() -> new HttpService(s.vertx, second, new Metrics()))
+        try (HttpsService s = HttpsService.start(offline())) {
+            assertThatThrownBy(() -> new HttpService(s.vertx, offline(), new Metrics()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is in use by another process");
+        }
+        // Stopped, the first one let go of it.
+        HttpsService.start(offline()).close();
+    }
+
+    @Test
+    void aStateDirectoryLockedByAnotherProcess_refusesToStartAcme() throws Exception {
+        Registries.write(providers, "a.yaml", A_EXAMPLE);
+        Files.createDirectories(state);
+        Path holder = scratch.resolve("HoldLock.java");
+        Files.writeString(holder, """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+                public class HoldLock {
+                    public static void main(String[] args) throws Exception {
+                        FileChannel c = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        c.lock();
+                        System.out.println("locked");
+                        System.in.read();
+                    }
+                }
+                """);
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        Process other = new ProcessBuilder(javaCommand, holder.toString(), state.resolve("lock").toString()).redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream()));
+            assertThat(out.readLine()).isEqualTo("locked");
+            io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+            try {
+                assertThatThrownBy(() -> new HttpService(vertx, offline(), new Metrics()))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("ACME state directory " + state + " is in use by another process; several replicas must not share one (see docs/tls.md)");
+            } finally {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            other.destroy();
+            other.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 }

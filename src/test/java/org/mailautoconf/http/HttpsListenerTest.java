@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,14 +90,43 @@ class HttpsListenerTest {
     }
 
     @Test
-    void aCertificateReplacedOnDisk_isServedFromTheNextHandshake() throws Exception {
-        try (HttpsService s = HttpsService.start(config())) {
-            assertThat(shake(s, "autoconfig.example.org").leaf()).isEqualTo(exampleOrg.certificate());
+    void aCertificateReplacedOnDisk_isServedFromTheNextHandshake_andOpenConnectionsGoOn() throws Exception {
+        try (HttpsService s = HttpsService.start(config());
+             SSLSocket open = (SSLSocket) TRUST.getSocketFactory().createSocket("127.0.0.1", s.httpsPort)) {
+            SSLParameters p = open.getSSLParameters();
+            p.setServerNames(List.of(new SNIHostName("autoconfig.example.org")));
+            open.setSSLParameters(p);
+            open.setSoTimeout(10_000);
+            assertThat(keepAliveGet(open)).startsWith("HTTP/1.1 200");
+            assertThat(open.getSession().getPeerCertificates()[0]).isEqualTo(exampleOrg.certificate());
+
             TestPki.Issued renewed = TestCertificates.server(CA, "autoconfig.example.org", "autodiscover.example.org");
             TestCertificates.write(renewed, certs.resolve("example-org.crt"), certs.resolve("example-org.key"));
             RunningService.await(WAIT, "the new certificate", () -> leafOf(s, "autoconfig.example.org").equals(renewed.certificate()));
             assertThat(shake(s, "autoconfig.example.net").leaf()).as("the others stay").isEqualTo(wildcardNet.certificate());
+            assertThat(keepAliveGet(open)).as("the connection opened before goes on").startsWith("HTTP/1.1 200");
         }
+    }
+
+    /** One keep-alive request on an open connection; the status line and headers of its answer (the body is read and dropped). */
+    private static String keepAliveGet(SSLSocket socket) throws Exception {
+        var out = socket.getOutputStream();
+        out.write("GET /mail/config-v1.1.xml?emailaddress=someone%40example.org HTTP/1.1\r\nHost: autoconfig.example.org\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        var in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new AssertionError("connection closed after " + head);
+            }
+            head.append((char) b);
+        }
+        var length = java.util.regex.Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
+        assertThat(length.find()).as("a Content-Length in " + head).isTrue();
+        in.readNBytes(Integer.parseInt(length.group(1)));
+        return head.toString();
     }
 
     @Test
