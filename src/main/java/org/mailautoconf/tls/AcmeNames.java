@@ -3,6 +3,7 @@ package org.mailautoconf.tls;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -33,7 +34,7 @@ final class AcmeNames {
                 }
             }
         }
-        publicHost.ifPresent(names::add);
+        publicHost.map(h -> h.toLowerCase(Locale.ROOT)).ifPresent(names::add);
         return names;
     }
 

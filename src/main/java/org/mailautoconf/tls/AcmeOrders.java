@@ -18,6 +18,7 @@ import org.shredzone.acme4j.Session;
 import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.challenge.Http01Challenge;
 import org.shredzone.acme4j.exception.AcmeException;
+import org.shredzone.acme4j.exception.AcmeServerException;
 
 /**
  * One ACME order at a time through acme4j: answers each authorization's HTTP-01 challenge from
@@ -69,6 +70,14 @@ final class AcmeOrders {
                 throw new OrderFailed("the CA did not issue: " + order.getError().map(Object::toString).orElse("no reason given"), Set.of());
             }
             return new Issued(order.getCertificate().getCertificateChain(), key);
+        } catch (AcmeServerException e) {
+            // A name the CA will not issue for (a blocked or malformed domain) comes back as a
+            // problem per identifier: those names wait on their own instead of failing every order.
+            Set<String> named = new TreeSet<>();
+            e.getProblem().getIdentifier().ifPresent(i -> named.add(i.getDomain()));
+            e.getProblem().getSubProblems().forEach(p -> p.getIdentifier().ifPresent(i -> named.add(i.getDomain())));
+            named.retainAll(names);
+            throw new OrderFailed("the CA answered with an error: " + e.getMessage(), named);
         } catch (AcmeException e) {
             throw new OrderFailed("the CA answered with an error: " + e.getMessage(), Set.of());
         } catch (IOException e) {

@@ -2,7 +2,6 @@ package org.mailautoconf.tls;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -107,10 +106,7 @@ final class CertificateDirectory {
     /** Subdirectories and files, without hidden ones (Kubernetes' {@code ..data} and its timestamped targets). */
     private static List<Path> children(Path d) throws IOException {
         try (Stream<Path> s = Files.list(d)) {
-            return s.filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> Files.isDirectory(p) || Files.isRegularFile(p) || Files.isSymbolicLink(p))
-                    .filter(p -> Files.isDirectory(p) || Files.exists(p, LinkOption.NOFOLLOW_LINKS))
-                    .sorted().toList();
+            return s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
     }
 }
