@@ -9,11 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -41,19 +39,9 @@ public final class TestCertificates {
     private TestCertificates() {
     }
 
-    public static KeyPair ec() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(new ECGenParameterSpec("secp256r1"));
-            return g.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** A server certificate for {@code names} (DNS, or an IP literal), issued by {@code ca}. */
     public static TestPki.Issued server(TestPki.Issued ca, Instant notBefore, Instant notAfter, String... names) {
-        KeyPair keys = ec();
+        KeyPair keys = AcmeState.newKeyPair();
         try {
             JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(ca.certificate().getSubjectX500Principal(),
                     new BigInteger(63, RANDOM).add(BigInteger.ONE), Date.from(notBefore), Date.from(notAfter),
