@@ -4,7 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.VerticleBase;
-import io.vertx.ext.web.Router;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.net.URI;
@@ -119,7 +120,7 @@ public final class HttpService {
      * listeners stop again and the future fails with every error.
      */
     public Future<Integer> start() {
-        Router router = router();
+        Handler<HttpServerRequest> router = router();
         // One listener per core, each on its own event loop; Vert.x shares the socket between
         // them and spreads connections over them. Port 0 is not shared (each listener would get
         // its own random port), so a free-port service, as in tests, has one listener.
@@ -157,7 +158,7 @@ public final class HttpService {
     }
 
     /** The https listeners beside the plain ones, serving the same router; none without TLS. */
-    private synchronized Future<String> startTls(Router router, int instances) {
+    private synchronized Future<String> startTls(Handler<HttpServerRequest> router, int instances) {
         if (tls.isEmpty()) {
             return Future.succeededFuture("");
         }
@@ -172,11 +173,11 @@ public final class HttpService {
         return tls.isEmpty() || tlsPort.get() == 0 ? Optional.empty() : Optional.of(tlsPort.get());
     }
 
-    /** Every endpoint of this service, over its live registry. */
-    Router router() {
+    /** Every endpoint of this service, over its live registry, behind the check of each request's head. */
+    Handler<HttpServerRequest> router() {
         Responses responses = new Responses(config.maxAge());
-        return Routes.router(vertx, new Routes.Handlers(
-                new RequestLog(metrics, config.accessLog()),
+        Routes.Handlers handlers = new Routes.Handlers(
+                new RequestLog(metrics, config.accessLog(), config.logging().accessLogClient()),
                 new AutoconfigHandler(answers, responses),
                 new AutodiscoverHandler(answers, responses, Clock.systemUTC(), config),
                 new AutodiscoverJsonHandler(answers, responses, config),
@@ -185,7 +186,19 @@ public final class HttpService {
                 new HealthHandler(answers, watcher, responses),
                 metrics,
                 responses,
-                tls.map(t -> new TlsRoutes(t.challenges(), () -> tlsPort.get() != 0 ? tlsPort.get() : t.settings().listen().port(), responses))));
+                tls.map(t -> new TlsRoutes(t.challenges(), () -> tlsPort.get() != 0 ? tlsPort.get() : t.settings().listen().port(), responses)));
+        return Routes.gated(Routes.router(vertx, handlers), handlers);
+    }
+
+    /**
+     * Loads the provider directory now, whether or not a change was seen (SIGHUP), on a worker
+     * thread; the result is logged and shown by {@code /readyz} as for any reload.
+     */
+    public void reload() {
+        vertx.executeBlocking(() -> {
+            watcher.reloadNow();
+            return null;
+        }).onFailure(e -> LOG.error("reloading {} failed", config.providersDir(), e));
     }
 
     /**
@@ -224,12 +237,12 @@ public final class HttpService {
 
     /** One HTTP server on one event loop. */
     private final class Listener extends VerticleBase {
-        private final Router router;
+        private final Handler<HttpServerRequest> router;
         private final String host;
         private final int port;
         private HttpServer server;
 
-        Listener(Router router, String host, int port) {
+        Listener(Handler<HttpServerRequest> router, String host, int port) {
             this.router = router;
             this.host = host;
             this.port = port;

@@ -1,12 +1,13 @@
 package org.mailautoconf.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.KeyCertOptions;
-import io.vertx.ext.web.Router;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,18 +16,18 @@ import org.mailautoconf.tls.TlsCertificates;
 import org.mailautoconf.tls.TlsProfile;
 
 /**
- * One https server on one event loop, serving the same router as the plain listener. The
+ * One https server on one event loop, serving the same handler (gate and router) as the plain listener. The
  * certificate of each handshake comes from the SNI key manager, so a certificate replaced on disk
  * or renewed by ACME is used from the next handshake on without touching the server.
  */
 final class TlsListener extends VerticleBase {
 
-    private final Router router;
+    private final Handler<HttpServerRequest> router;
     private final TlsCertificates certificates;
     private final AtomicInteger boundPort;
     private HttpServer server;
 
-    TlsListener(Router router, TlsCertificates certificates, AtomicInteger boundPort) {
+    TlsListener(Handler<HttpServerRequest> router, TlsCertificates certificates, AtomicInteger boundPort) {
         this.router = router;
         this.certificates = certificates;
         this.boundPort = boundPort;

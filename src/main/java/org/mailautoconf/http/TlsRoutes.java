@@ -28,8 +28,8 @@ final class TlsRoutes {
     }
 
     void mount(Router router) {
-        router.get("/.well-known/acme-challenge/:token").handler(this::challenge);
-        router.get("/").handler(this::setupPageToHttps);
+        Routes.get(router, "/.well-known/acme-challenge/:token").handler(this::challenge);
+        Routes.get(router, "/").handler(this::setupPageToHttps);
     }
 
     private void challenge(RoutingContext ctx) {

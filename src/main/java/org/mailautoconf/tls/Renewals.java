@@ -135,10 +135,11 @@ final class Renewals {
             return true;
         } catch (AcmeOrders.OrderFailed e) {
             if (!e.refused().isEmpty()) {
-                for (String n : e.refused()) {
-                    int count = nameFailures.merge(n, 1, Integer::sum);
-                    nameWaits.put(n, now.plus(wait(count)));
-                }
+                // One wait for all the names refused together, so they are tried again together
+                // (a domain's two names then still share a certificate).
+                int count = e.refused().stream().mapToInt(n -> nameFailures.merge(n, 1, Integer::sum)).max().orElse(1);
+                Instant until = now.plus(wait(count));
+                e.refused().forEach(n -> nameWaits.put(n, until));
                 LOG.warn("ACME: order for {} ({}) failed: {}; the names not validated are tried again in {} at the earliest, the others at once",
                         label, CertificateStore.describe(names), e.getMessage(), settings.retryAfter());
                 return true;
