@@ -133,11 +133,34 @@ public final class Answers {
             return null;
         }
         long generation = l.generations().get(provider.id());
-        return new Cached(build(renderer, provider, generation, format, domain, address), provider, match.get().kind());
+        // A profile that must not carry the operator's signature is the unsigned one, cached under the signed format.
+        ClientFormat made = format == ClientFormat.MOBILECONFIG_SIGNED && !signs(format, match.get().kind()) ? ClientFormat.MOBILECONFIG : format;
+        FormatRenderer r = made == format ? renderer : renderers.get(made);
+        return new Cached(build(r, provider, generation, made, domain, address), provider, match.get().kind());
     }
 
-    /** The answer if it is already in the cache, without rendering anything. */
-    public Optional<Lookup> cached(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
+    /**
+     * Whether the answer of {@code format} for a domain found this way is signed. Only for
+     * domains the registry names, exactly or by a pattern: a default provider with
+     * {@code %EMAILDOMAIN%} host names answers for any domain at all, and the operator's
+     * signature ("Verified" on the device) would vouch for {@code mail.<whatever domain was
+     * asked>}, a server anyone can name. Hoster mode's domains whose MX it verified will be a
+     * match kind of their own, to be added here (the switch has no default, so it must be).
+     */
+    static boolean signs(ClientFormat format, Registry.MatchKind kind) {
+        return format == ClientFormat.MOBILECONFIG_SIGNED && switch (kind) {
+            case EXACT, WILDCARD -> true;
+            case DEFAULT -> false;
+        };
+    }
+
+    /**
+     * The answer when giving it signs nothing: from the cache, for a domain no provider serves,
+     * or for a domain whose profile goes out unsigned (see {@link #signs}; rendered here, as
+     * cheap as any unsigned answer). Empty when a signature has to be made: then {@link #lookup}
+     * makes it, off the event loop.
+     */
+    public Optional<Lookup> withoutSigning(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
         Cached hit = complete.getIfPresent(new Subject(format, subject(domain, address)));
         if (hit != null) {
             return Optional.of(new Lookup.Found(hit.answer(), hit.provider()));
@@ -146,7 +169,11 @@ public final class Answers {
         if (l == null) {
             return Optional.empty();
         }
-        return l.registry().providerFor(domain).isEmpty() ? Optional.of(new Lookup.NoProvider(domain)) : Optional.empty();
+        Optional<Registry.Match> match = l.registry().providerFor(domain);
+        if (match.isEmpty()) {
+            return Optional.of(new Lookup.NoProvider(domain));
+        }
+        return signs(format, match.get().kind()) ? Optional.empty() : Optional.of(lookup(format, domain, address));
     }
 
     private static String subject(DomainName domain, Optional<EmailAddress> address) {

@@ -3,10 +3,13 @@ package org.mailautoconf.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code mailautoconf serve | validate | render}. */
+/** {@code mailautoconf serve | validate | render | dns | check}. */
 @Command(name = "mailautoconf", mixinStandardHelpOptions = true, version = "mailautoconf 0.1.0",
         description = "Tells mail clients how to reach a mail provider.",
-        subcommands = {ServeCommand.class, ValidateCommand.class, RenderCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ValidateCommand.class, RenderCommand.class,
+                DnsCommand.class,
+                CheckCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

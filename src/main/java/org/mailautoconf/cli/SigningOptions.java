@@ -21,6 +21,25 @@ final class SigningOptions {
             description = "PEM intermediate certificates sent with the signature (env MAILAUTOCONF_SIGN_CHAIN; optional).")
     String chain;
 
+    @Option(names = "--sign-threads", paramLabel = "N", defaultValue = "${env:MAILAUTOCONF_SIGN_THREADS:-0}",
+            description = "Threads that sign profiles; 0: half the cores, at least one (env MAILAUTOCONF_SIGN_THREADS; default: 0).")
+    int threads;
+
+    @Option(names = "--sign-queue", paramLabel = "N", defaultValue = "${env:MAILAUTOCONF_SIGN_QUEUE:-" + SigningLimits.DEFAULT_QUEUE + "}",
+            description = "Profiles that may wait to be signed; more are answered 503 (env MAILAUTOCONF_SIGN_QUEUE; default: ${DEFAULT-VALUE}).")
+    int queue;
+
+    @Option(names = "--client-work-per-minute", paramLabel = "N",
+            defaultValue = "${env:MAILAUTOCONF_CLIENT_WORK_PER_MINUTE:-" + SigningLimits.DEFAULT_CLIENT_PER_MINUTE + "}",
+            description = "Uncached expensive requests (profiles to sign) one client address may make a minute; more are answered 429; "
+                    + "0: no limit (env MAILAUTOCONF_CLIENT_WORK_PER_MINUTE; default: ${DEFAULT-VALUE}).")
+    int clientPerMinute;
+
+    @Option(names = "--client-work-burst", paramLabel = "N",
+            defaultValue = "${env:MAILAUTOCONF_CLIENT_WORK_BURST:-" + SigningLimits.DEFAULT_CLIENT_BURST + "}",
+            description = "How many of those one client may make at once (env MAILAUTOCONF_CLIENT_WORK_BURST; default: ${DEFAULT-VALUE}).")
+    int clientBurst;
+
     /**
      * @throws IllegalArgumentException when only some of the files are named
      */
@@ -44,7 +63,11 @@ final class SigningOptions {
      * @throws IllegalArgumentException naming the option whose value is wrong
      */
     SigningLimits limits() {
-        return SigningLimits.defaults();
+        if (threads < 0) {
+            throw new IllegalArgumentException("--sign-threads must be 0 (half the cores) or more, was " + threads);
+        }
+        int signers = threads == 0 ? SigningLimits.defaultThreads(Runtime.getRuntime().availableProcessors()) : threads;
+        return new SigningLimits(signers, queue, clientPerMinute, clientBurst);
     }
 
     private static Optional<Path> path(String value) {

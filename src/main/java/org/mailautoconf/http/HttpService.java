@@ -49,6 +49,7 @@ public final class HttpService {
     private final RegistryWatcher watcher;
     private final Metrics metrics;
     private final Optional<ProfileSigner> signer;
+    private final ExpensiveWork signing;
     private volatile int firstPort;
     private final Optional<TlsCertificates> tls;
     private final AtomicInteger tlsPort = new AtomicInteger();
@@ -72,6 +73,7 @@ public final class HttpService {
         this.config = config;
         this.metrics = metrics;
         this.signer = config.profileSigning().map(HttpService::loadSigner);
+        this.signing = ExpensiveWork.signing(config.signingLimits(), metrics.registry());
         this.answers = answers(config, signer);
         this.watcher = new RegistryWatcher(vertx, config, answers, Clock.systemUTC(), metrics);
         this.tls = config.tls().map(t -> new TlsCertificates(t, config.reloadInterval(), config.publicBaseUrl().map(URI::getHost),
@@ -181,8 +183,8 @@ public final class HttpService {
                 new AutoconfigHandler(answers, responses),
                 new AutodiscoverHandler(answers, responses, Clock.systemUTC(), config),
                 new AutodiscoverJsonHandler(answers, responses, config),
-                new MobileconfigHandler(vertx, answers, responses, signer.isPresent()),
-                new SetupPageHandler(answers, responses),
+                new MobileconfigHandler(signing, answers, responses, signer.isPresent()),
+                new SetupPageHandler(answers, responses, config),
                 new HealthHandler(answers, watcher, responses),
                 metrics,
                 responses,
@@ -226,6 +228,7 @@ public final class HttpService {
                         tls.get().close();
                         return null;
                     }));
+            stopped.onComplete(v -> signing.close());
         }
         return stopped;
     }

@@ -1,6 +1,5 @@
 package org.mailautoconf.http;
 
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.mailautoconf.answer.Answers;
@@ -11,19 +10,21 @@ import org.mailautoconf.registry.EmailAddress;
 /**
  * Apple profiles: {@code /mobileconfig?emailaddress=ADDR} and the form that is easy to share,
  * {@code /mobileconfig/ADDR}. A profile is always for one address (its identities derive from
- * it). With a signer configured the profile goes out signed: signed once per address, on a
- * worker thread, then served from the answer cache.
+ * it). With a signer configured the profile goes out signed (for the domains the registry names:
+ * see {@code Answers.signs}): signed once per address on the signing threads, then served from
+ * the answer cache, which no limit applies to.
  */
 final class MobileconfigHandler {
 
-    private final Vertx vertx;
+    private final ExpensiveWork signing;
     private final Answers answers;
     private final Responses responses;
     private final boolean signed;
     private final ClientFormat format;
 
-    MobileconfigHandler(Vertx vertx, Answers answers, Responses responses, boolean signed) {
-        this.vertx = vertx;
+    /** @param signing where profiles are signed; used only when {@code signed} */
+    MobileconfigHandler(ExpensiveWork signing, Answers answers, Responses responses, boolean signed) {
+        this.signing = signing;
         this.answers = answers;
         this.responses = responses;
         this.signed = signed;
@@ -58,15 +59,15 @@ final class MobileconfigHandler {
             send(ctx, address, answers.lookup(format, address.domain(), Optional.of(address)));
             return;
         }
-        Optional<Lookup> cached = answers.cached(format, address.domain(), Optional.of(address));
-        if (cached.isPresent()) {
-            send(ctx, address, cached.get());
+        Optional<Lookup> ready = answers.withoutSigning(format, address.domain(), Optional.of(address));
+        if (ready.isPresent()) {
+            send(ctx, address, ready.get());
             return;
         }
-        // Signing is CPU work of a millisecond or more: the first request per address does it on a worker.
-        vertx.executeBlocking(() -> answers.lookup(format, address.domain(), Optional.of(address)), false)
-                .onSuccess(lookup -> send(ctx, address, lookup))
-                .onFailure(ctx::fail);
+        // Signing is CPU work of a millisecond or more: the first request per address does it on
+        // the signing threads, within the client's budget and the queue's bound.
+        signing.run(ctx, responses, () -> answers.lookup(format, address.domain(), Optional.of(address)),
+                lookup -> send(ctx, address, lookup));
     }
 
     private void send(RoutingContext ctx, EmailAddress address, Lookup lookup) {

@@ -45,6 +45,11 @@ final class RequestLog {
         ctx.put(OUTCOME, "protocol_error");
     }
 
+    /** Expensive work refused: {@code limited} (429, the client's budget) or {@code busy} (503, the queue is full). */
+    static void outcome(RoutingContext ctx, String outcome) {
+        ctx.put(OUTCOME, outcome);
+    }
+
     void handle(RoutingContext ctx) {
         long start = System.nanoTime();
         ctx.addEndHandler(v -> {
