@@ -150,8 +150,7 @@ public final class RegistryLoader {
                 return !n.startsWith(".") && (n.endsWith(".yaml") || n.endsWith(".yml"));
             }).sorted().toList();
         } catch (IOException e) {
-            problems.add(Problem.error(new Location(dir.toString(), 1, 1), "", "unreadable",
-                    "cannot read the provider directory: " + e));
+            problems.add(Problem.error(new Location(dir.toString(), 1, 1), "", "unreadable", IoWords.directory(dir, e)));
             return List.of();
         }
         // Files are read and parsed in parallel on a first load; problems and the version hash keep file order.

@@ -284,7 +284,8 @@ class DirectoryValidationTest {
         var result = new RegistryLoader().load(tmp.resolve("nope"), Optional.empty());
 
         assertThat(result.ok()).isFalse();
-        assertThatProblem(result, "unreadable").isError().says("cannot read the provider directory");
+        assertThatProblem(result, "unreadable").isError().says("the provider directory " + tmp.resolve("nope") + " does not exist");
+        assertThat(result.problems().get(0).message()).doesNotContain("Exception");
     }
 
     @Test
