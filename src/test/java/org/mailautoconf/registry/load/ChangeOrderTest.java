@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,26 +18,23 @@ class ChangeOrderTest {
 
     private static final Instant OLD = Instant.parse("2026-01-01T00:00:00Z");
 
-    @TempDir
-    Path tmp;
-    ProviderDir dir;
+    private final ProviderDir dir;
 
-    @BeforeEach
-    void setUp() {
+    ChangeOrderTest(@TempDir Path tmp) {
         dir = new ProviderDir(tmp);
     }
 
-    private void modified(String name, Instant at) throws IOException {
-        Files.setLastModifiedTime(dir.path(name), FileTime.from(at));
+    /** a.yaml and b.yaml with these ids and domains; a.yaml, which sorts first, changed a minute after b.yaml. */
+    private ProviderDir newerFirst(String idA, String domainA, String idB, String domainB) throws IOException {
+        dir.file("a.yaml", ProviderDir.provider(idA, domainA)).file("b.yaml", ProviderDir.provider(idB, domainB));
+        Files.setLastModifiedTime(dir.path("b.yaml"), FileTime.from(OLD));
+        Files.setLastModifiedTime(dir.path("a.yaml"), FileTime.from(OLD.plusSeconds(60)));
+        return dir;
     }
 
     @Test
     void duplicateDomain_isBlamedOnTheNewerFile_evenWhenItSortsFirst() throws IOException {
-        dir.file("a.yaml", ProviderDir.provider("alpha", "shared.example")).file("b.yaml", ProviderDir.provider("beta", "shared.example"));
-        modified("b.yaml", OLD);
-        modified("a.yaml", OLD.plusSeconds(60));
-
-        var result = dir.load();
+        var result = newerFirst("alpha", "shared.example", "beta", "shared.example").load();
 
         assertThatProblem(result, "duplicate-domain").isError().at("a.yaml", 3, 11)
                 .says("shared.example is already claimed by " + dir.path("b.yaml"));
@@ -46,12 +42,8 @@ class ChangeOrderTest {
 
     @Test
     void duplicateDomain_whileOtherErrorsStopTheLoad_isBlamedOnTheNewerFileToo() throws IOException {
-        dir.file("a.yaml", ProviderDir.provider("alpha", "shared.example")).file("b.yaml", ProviderDir.provider("beta", "shared.example"))
-                .file("c.yaml", "id: broken\nname: [unclosed\n");
-        modified("b.yaml", OLD);
-        modified("a.yaml", OLD.plusSeconds(60));
-
-        var result = dir.load();
+        var result = newerFirst("alpha", "shared.example", "beta", "shared.example")
+                .file("c.yaml", "id: broken\nname: [unclosed\n").load();
 
         assertThatProblem(result, "duplicate-domain").isError().at("a.yaml", 3, 11)
                 .says("already claimed by " + dir.path("b.yaml"));
@@ -59,11 +51,7 @@ class ChangeOrderTest {
 
     @Test
     void duplicateId_isBlamedOnTheNewerFile() throws IOException {
-        dir.file("a.yaml", ProviderDir.provider("acme", "alpha.example")).file("b.yaml", ProviderDir.provider("acme", "beta.example"));
-        modified("b.yaml", OLD);
-        modified("a.yaml", OLD.plusSeconds(60));
-
-        var result = dir.load();
+        var result = newerFirst("acme", "alpha.example", "acme", "beta.example").load();
 
         assertThatProblem(result, "duplicate-id").isError().at("a.yaml", 1, 5)
                 .says("the id 'acme' is already used by " + dir.path("b.yaml"));
@@ -72,8 +60,8 @@ class ChangeOrderTest {
     @Test
     void sameModificationTime_blamesTheLaterName() throws IOException {
         dir.file("a.yaml", ProviderDir.provider("acme", "shared.example")).file("b.yaml", ProviderDir.provider("acme", "shared.example"));
-        modified("a.yaml", OLD);
-        modified("b.yaml", OLD);
+        Files.setLastModifiedTime(dir.path("a.yaml"), FileTime.from(OLD));
+        Files.setLastModifiedTime(dir.path("b.yaml"), FileTime.from(OLD));
 
         assertThatProblem(dir.load(), "duplicate-id").at("b.yaml", 1, 5).says("already used by " + dir.path("a.yaml"));
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mailautoconf.registry.load.ProblemAssert.assertThatProblem;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailautoconf.registry.DomainName;
@@ -17,12 +16,9 @@ import org.mailautoconf.registry.IncomingServer;
  */
 class IdnaDeviationTest {
 
-    @TempDir
-    Path tmp;
-    ProviderDir dir;
+    private final ProviderDir dir;
 
-    @BeforeEach
-    void setUp() {
+    IdnaDeviationTest(@TempDir Path tmp) {
         dir = new ProviderDir(tmp);
     }
 
