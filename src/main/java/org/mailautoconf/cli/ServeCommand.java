@@ -8,13 +8,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.mailautoconf.ConnectionLimits;
-import org.mailautoconf.LogSettings;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.http.HttpService;
 import org.mailautoconf.http.Metrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Answer mail clients over HTTP, reloading the provider directory when it changes.")
@@ -25,6 +25,12 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     SigningOptions signing;
+
+    @Mixin
+    LogOptions logging;
+
+    @Mixin
+    StateOptions state;
 
     @Option(names = "--listen", paramLabel = "ADDRESS", defaultValue = "${env:MAILAUTOCONF_LISTEN:-127.0.0.1}",
             description = "Address to listen on (env MAILAUTOCONF_LISTEN; default: ${DEFAULT-VALUE}).")
@@ -51,14 +57,14 @@ final class ServeCommand implements Callable<Integer> {
     long cacheMegabytes;
 
     @Option(names = "--access-log", defaultValue = "${env:MAILAUTOCONF_ACCESS_LOG:-false}",
-            description = "Log one line per request: method, path, status, format, domain, time; never addresses or headers (env MAILAUTOCONF_ACCESS_LOG).")
+            description = "Log one line per request: method, path, status, format, domain, time, client network; never e-mail addresses or headers (env MAILAUTOCONF_ACCESS_LOG).")
     boolean accessLog;
 
     ServiceConfig config() {
         return new ServiceConfig(listen, port, registry.providers, registry.defaultProvider(), Optional.ofNullable(publicUrl),
                 Duration.ofMillis(Math.round(reloadSeconds * 1000)), Duration.ofSeconds(maxAgeSeconds),
                 cacheMegabytes << 20, accessLog, signing.signing(), ConnectionLimits.defaults(), Optional.empty(),
-                LogSettings.defaults(), signing.limits(), Optional.empty(), Optional.empty());
+                logging.settings(), signing.limits(), state.stateDir(), Optional.empty());
     }
 
     @Override
@@ -70,6 +76,8 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("mailautoconf: " + e.getMessage());
             return 2;
         }
+        // Before anything logs: the first line already has the operator's format and level.
+        LogBackend.apply(config.logging());
         Metrics metrics = new Metrics();
         Vertx vertx = metrics.newVertx();
         HttpService service;
@@ -80,6 +88,7 @@ final class ServeCommand implements Callable<Integer> {
             vertx.close();
             return 1;
         }
+        reloadOnHangup(service);
         CompletableFuture<Integer> started = service.start().toCompletionStage().toCompletableFuture();
         try {
             started.get();
@@ -93,5 +102,21 @@ final class ServeCommand implements Callable<Integer> {
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }, "shutdown"));
         return 0;
+    }
+
+    /**
+     * SIGHUP reloads the provider directory at once, as nginx and most daemons do; without a
+     * handler the JVM exits with 129. Java 17 has no standard API for signals: {@code
+     * sun.misc.Signal} of the {@code jdk.unsupported} module is the one kept exported for this
+     * use (JEP 260) until there is one ({@code jdk.internal.misc.Signal} is not exported). Set
+     * before the start: a SIGHUP while the first load runs is then logged and ignored, not fatal.
+     */
+    private static void reloadOnHangup(HttpService service) {
+        try {
+            Signal.handle(new Signal("HUP"), signal -> service.reload());
+        } catch (IllegalArgumentException e) {
+            // The JVM keeps the signal for itself (run with -Xrs, or a platform without SIGHUP).
+            System.err.println("mailautoconf: SIGHUP cannot be handled here (" + e.getMessage() + "); it does not reload");
+        }
     }
 }

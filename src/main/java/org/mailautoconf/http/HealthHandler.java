@@ -8,8 +8,9 @@ import org.mailautoconf.answer.Answers;
 import org.mailautoconf.registry.Registry;
 
 /**
- * {@code /healthz}: the process answers. {@code /readyz}: a registry is loaded, and which. Every
- * other endpoint waits for the first registry.
+ * {@code /healthz}: the process answers. {@code /readyz}: a registry is loaded, and which, and
+ * whether the files on disk hold changes it lacks. Every other endpoint waits for the first
+ * registry.
  */
 final class HealthHandler {
 
@@ -45,7 +46,18 @@ final class HealthHandler {
     void readyz(RoutingContext ctx) {
         JsonObject body = new JsonObject();
         Registry registry = answers.registry().orElse(null);
+        ReloadStatus.Serving serving = watcher.serving();
         body.put("ready", registry != null);
+        // Stale or degraded stays 200: every replica reads the same files, so a 503 for a broken
+        // edit would take all of them out of service at once, while each still answers correctly
+        // for everything the edit did not touch. The body says it, for alerts.
+        body.put("status", registry == null ? "loading" : serving.word());
+        body.put("stale", serving.stale());
+        serving.staleSince().ifPresent(t -> body.put("staleSince", t.toString()));
+        serving.startedFrom().ifPresent(s -> body.put("startedFrom", new JsonObject()
+                .put("file", s.file().toString())
+                .put("version", s.version())
+                .put("savedAt", s.savedAt().toString())));
         if (registry != null) {
             body.put("registry", new JsonObject()
                     .put("version", registry.version())

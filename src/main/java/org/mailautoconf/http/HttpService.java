@@ -4,7 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.VerticleBase;
-import io.vertx.ext.web.Router;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.security.cert.X509Certificate;
@@ -110,7 +111,7 @@ public final class HttpService {
      * listeners stop again and the future fails with every error.
      */
     public Future<Integer> start() {
-        Router router = router();
+        Handler<HttpServerRequest> router = router();
         // One listener per core, each on its own event loop; Vert.x shares the socket between
         // them and spreads connections over them. Port 0 is not shared (each listener would get
         // its own random port), so a free-port service, as in tests, has one listener.
@@ -144,19 +145,31 @@ public final class HttpService {
         return true;
     }
 
-    /** Every endpoint of this service, over its live registry. */
-    Router router() {
+    /** Every endpoint of this service, over its live registry, behind the check of each request's head. */
+    Handler<HttpServerRequest> router() {
         Responses responses = new Responses(config.maxAge());
-        return Routes.router(vertx, new Routes.Handlers(
-                new RequestLog(metrics, config.accessLog()),
+        Routes.Handlers handlers = new Routes.Handlers(
+                new RequestLog(metrics, config.accessLog(), config.logging().accessLogClient()),
                 new AutoconfigHandler(answers, responses),
                 new AutodiscoverHandler(answers, responses, Clock.systemUTC(), config),
                 new AutodiscoverJsonHandler(answers, responses, config),
                 new MobileconfigHandler(vertx, answers, responses, signer.isPresent()),
-                new SetupPageHandler(answers, responses),
+                new SetupPageHandler(answers, responses, config),
                 new HealthHandler(answers, watcher, responses),
                 metrics,
-                responses));
+                responses);
+        return Routes.gated(Routes.router(vertx, handlers), handlers);
+    }
+
+    /**
+     * Loads the provider directory now, whether or not a change was seen (SIGHUP), on a worker
+     * thread; the result is logged and shown by {@code /readyz} as for any reload.
+     */
+    public void reload() {
+        vertx.executeBlocking(() -> {
+            watcher.reloadNow();
+            return null;
+        }).onFailure(e -> LOG.error("reloading {} failed", config.providersDir(), e));
     }
 
     /**
@@ -185,12 +198,12 @@ public final class HttpService {
 
     /** One HTTP server on one event loop. */
     private final class Listener extends VerticleBase {
-        private final Router router;
+        private final Handler<HttpServerRequest> router;
         private final String host;
         private final int port;
         private HttpServer server;
 
-        Listener(Router router, String host, int port) {
+        Listener(Handler<HttpServerRequest> router, String host, int port) {
             this.router = router;
             this.host = host;
             this.port = port;

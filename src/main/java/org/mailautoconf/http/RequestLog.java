@@ -1,6 +1,8 @@
 package org.mailautoconf.http;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import org.mailautoconf.LogSettings.ClientAddress;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,21 +11,25 @@ import org.slf4j.LoggerFactory;
  * The first handler of every request: when the answer ends, counts it in the metrics and,
  * if enabled, writes one access-log line. Handlers say what they answered with
  * {@link #format} and {@link #domain}; the path is logged without its query (which holds the
- * address), and no header is ever read here.
+ * address) and without any address in it, every value escaped ({@link LogText}), and no header
+ * is ever read here. Each line carries its values as key-value pairs too, the fields of JSON logs.
  */
 final class RequestLog {
 
     private static final Logger ACCESS = LoggerFactory.getLogger("org.mailautoconf.access");
+    private static final Logger REQUESTS = LoggerFactory.getLogger("org.mailautoconf.requests");
     private static final String FORMAT = "mailautoconf.format";
     private static final String DOMAIN = "mailautoconf.domain";
     private static final String OUTCOME = "mailautoconf.outcome";
 
     private final Metrics metrics;
     private final boolean accessLog;
+    private final ClientAddress client;
 
-    RequestLog(Metrics metrics, boolean accessLog) {
+    RequestLog(Metrics metrics, boolean accessLog, ClientAddress client) {
         this.metrics = metrics;
         this.accessLog = accessLog;
+        this.client = client;
     }
 
     static void format(RoutingContext ctx, String format) {
@@ -42,28 +48,63 @@ final class RequestLog {
     void handle(RoutingContext ctx) {
         long start = System.nanoTime();
         ctx.addEndHandler(v -> {
-            long nanos = System.nanoTime() - start;
+            String path = routedPath(ctx);
             int status = ctx.response().getStatusCode();
-            String endpoint = endpoint(ctx.request().path());
-            String format = ctx.get(FORMAT, "none");
-            metrics.request(endpoint, format, ctx.get(OUTCOME, outcome(status)), nanos);
-            if (accessLog) {
-                ACCESS.info("{} {} {} {}B {}us format={} domain={}", ctx.request().method(), loggablePath(ctx.request().path()), status,
-                        ctx.response().bytesWritten(), nanos / 1000, format, ctx.get(DOMAIN, "-"));
-            }
+            ended(ctx.request(), path, status, ctx.get(FORMAT, "none"), ctx.get(OUTCOME, outcome(status)), ctx.get(DOMAIN, "-"),
+                    System.nanoTime() - start);
         });
         ctx.next();
     }
 
-    /** The path with any address in it cut off ({@code /mobileconfig/ADDR}, Autodiscover v2's {@code /v1.0/ADDR}). */
-    static String loggablePath(String path) {
-        if (path == null) {
-            return "";
+    /** A request refused before routing ({@link RequestGate}): counted and access-logged as any other. */
+    void refusedBeforeRouting(HttpServerRequest request, long startNanos) {
+        request.response().endHandler(v -> {
+            int status = request.response().getStatusCode();
+            ended(request, request.path(), status, "none", outcome(status), "-", System.nanoTime() - startNanos);
+        });
+    }
+
+    private void ended(HttpServerRequest request, String path, int status, String format, String outcome, String domain, long nanos) {
+        metrics.request(endpoint(path), format, outcome, nanos);
+        if (accessLog) {
+            String method = LogText.escape(request.method().name());
+            String logged = LogText.path(path);
+            long bytes = request.response().bytesWritten();
+            String from = LogText.client(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(), client);
+            ACCESS.atInfo().setMessage("{} {} {} {}B {}us format={} domain={} client={}")
+                    .addArgument(method).addArgument(logged).addArgument(status).addArgument(bytes).addArgument(nanos / 1000)
+                    .addArgument(format).addArgument(LogText.escape(domain)).addArgument(from)
+                    .addKeyValue("method", method).addKeyValue("path", logged).addKeyValue("status", status)
+                    .addKeyValue("bytes", bytes).addKeyValue("micros", nanos / 1000).addKeyValue("format", format)
+                    .addKeyValue("domain", LogText.escape(domain)).addKeyValue("client", from)
+                    .log();
         }
-        String lower = path.toLowerCase(Locale.ROOT);
-        int at = lower.startsWith("/mobileconfig/") ? "/mobileconfig/".length()
-                : lower.startsWith("/autodiscover/autodiscover.json/v1.0/") ? "/autodiscover/autodiscover.json/v1.0/".length() : -1;
-        return at < 0 || at >= path.length() ? path : path.substring(0, at) + "…";
+    }
+
+    /**
+     * The one line of a request answered with an error: method, path without any address, status,
+     * and our reason, each escaped. Never headers.
+     */
+    static void refusal(HttpServerRequest request, String path, int status, String reason) {
+        String method = LogText.escape(request.method().name());
+        String logged = LogText.path(path);
+        String why = LogText.escape(reason);
+        REQUESTS.atInfo().setMessage("{} {} -> {}: {}").addArgument(method).addArgument(logged).addArgument(status).addArgument(why)
+                .addKeyValue("method", method).addKeyValue("path", logged).addKeyValue("status", status).addKeyValue("reason", why)
+                .log();
+    }
+
+    /**
+     * The path the router matched: dot segments resolved, double slashes made one, so that the
+     * address in {@code //mobileconfig/ADDR} is cut as in {@code /mobileconfig/ADDR}. The raw
+     * path when it cannot be normalised (a bad escape; the address cut is then per segment).
+     */
+    static String routedPath(RoutingContext ctx) {
+        try {
+            return ctx.normalizedPath();
+        } catch (IllegalArgumentException e) {
+            return ctx.request().path();
+        }
     }
 
     /** The endpoint family of a path: a fixed set, whatever the path. */

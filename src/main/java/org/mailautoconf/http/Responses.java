@@ -6,13 +6,9 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import org.mailautoconf.answer.Answer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Sends answers and plain-text errors the same way for every endpoint. */
 final class Responses {
-
-    private static final Logger LOG = LoggerFactory.getLogger("org.mailautoconf.requests");
 
     private final String cacheControl;
 
@@ -32,8 +28,8 @@ final class Responses {
                 return;
             }
         }
-        response.setStatusCode(answer.status()).putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType())
-                .end(Buffer.buffer(answer.body()));
+        body(response.setStatusCode(answer.status()).putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType()),
+                Buffer.buffer(answer.body()));
     }
 
     /**
@@ -50,12 +46,25 @@ final class Responses {
      * of a service still loading, which come by the thousand.
      */
     void text(RoutingContext ctx, int status, String line) {
-        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(line + "\n");
+        plain(ctx.response(), status, line);
+    }
+
+    /** A line of plain text, never cached: also for requests refused before routing. */
+    static void plain(HttpServerResponse response, int status, String line) {
+        body(response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store"), Buffer.buffer(line + "\n"));
+    }
+
+    /**
+     * Ends with the body and its length. The length is set here, not left to Vert.x, which
+     * leaves it out of the answer to a HEAD: a HEAD gets the headers a GET would.
+     */
+    private static void body(HttpServerResponse response, Buffer body) {
+        response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length())).end(body);
     }
 
     private static void logged(RoutingContext ctx, int status, String reason) {
-        LOG.info("{} {} -> {}: {}", ctx.request().method(), RequestLog.loggablePath(ctx.request().path()), status, reason);
+        RequestLog.refusal(ctx.request(), RequestLog.routedPath(ctx), status, reason);
     }
 
     /**
@@ -66,9 +75,8 @@ final class Responses {
         if (status >= 400) {
             logged(ctx, status, reason);
         }
-        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(Buffer.buffer(html));
+        body(ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store"), Buffer.buffer(html));
     }
 
     /**
@@ -79,8 +87,8 @@ final class Responses {
         logged(ctx, answer.status(), reason);
         HttpServerResponse response = ctx.response();
         answer.headers().forEach(response::putHeader);
-        response.setStatusCode(answer.status()).putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType())
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(Buffer.buffer(answer.body()));
+        body(response.setStatusCode(answer.status()).putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType())
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store"), Buffer.buffer(answer.body()));
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

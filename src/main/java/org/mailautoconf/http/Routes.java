@@ -1,7 +1,11 @@
 package org.mailautoconf.http;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -27,33 +31,53 @@ final class Routes {
         Router router = Router.router(vertx);
         router.route().handler(h.requestLog()::handle);
 
-        router.get("/healthz").handler(h.health()::healthz);
-        router.get("/readyz").handler(h.health()::readyz);
-        router.get("/metrics").handler(PrometheusScrapingHandler.create(h.metrics().registry()));
+        get(router, "/healthz").handler(h.health()::healthz);
+        get(router, "/readyz").handler(h.health()::readyz);
+        get(router, "/metrics").handler(PrometheusScrapingHandler.create(h.metrics().registry()));
         router.route().handler(h.health()::untilLoaded);
 
-        router.get("/").handler(h.setupPage()::page);
+        get(router, "/").handler(h.setupPage()::page);
 
-        router.get("/mail/config-v1.1.xml").handler(h.autoconfig()::byAddressOrHost);
-        router.get("/.well-known/autoconfig/mail/config-v1.1.xml").handler(h.autoconfig()::byAddressOrHost);
-        router.get("/v1.1/:domain").handler(h.autoconfig()::byDomain);
-        router.get("/autoconfig/v1.1/:domain").handler(h.autoconfig()::byDomain);
+        get(router, "/mail/config-v1.1.xml").handler(h.autoconfig()::byAddressOrHost);
+        get(router, "/.well-known/autoconfig/mail/config-v1.1.xml").handler(h.autoconfig()::byAddressOrHost);
+        get(router, "/v1.1/:domain").handler(h.autoconfig()::byDomain);
+        get(router, "/autoconfig/v1.1/:domain").handler(h.autoconfig()::byDomain);
 
         // The body limit answers 413 before a larger request is read.
         BodyHandler autodiscoverBody = BodyHandler.create(false).setBodyLimit(RequestReader.MAX_BYTES);
         router.routeWithRegex(HttpMethod.POST, AUTODISCOVER_XML).handler(autodiscoverBody).handler(h.autodiscover()::post);
-        router.routeWithRegex(HttpMethod.GET, AUTODISCOVER_XML).handler(h.autodiscover()::get);
-        router.routeWithRegex(HttpMethod.GET, AUTODISCOVER_JSON).handler(h.autodiscoverJson()::byQuery);
-        router.routeWithRegex(HttpMethod.GET, AUTODISCOVER_JSON_V1).handler(h.autodiscoverJson()::byPath);
+        getRegex(router, AUTODISCOVER_XML).handler(h.autodiscover()::get);
+        getRegex(router, AUTODISCOVER_JSON).handler(h.autodiscoverJson()::byQuery);
+        getRegex(router, AUTODISCOVER_JSON_V1).handler(h.autodiscoverJson()::byPath);
 
-        router.get("/mobileconfig").handler(h.mobileconfig()::byQuery);
-        router.get("/mobileconfig/:address").handler(h.mobileconfig()::byPath);
+        get(router, "/mobileconfig").handler(h.mobileconfig()::byQuery);
+        get(router, "/mobileconfig/:address").handler(h.mobileconfig()::byPath);
 
         Responses responses = h.responses();
+        // Vert.x-web's own 400s (no Host, a path it cannot decode): one line of ours, no stack trace.
+        router.errorHandler(400, ctx -> responses.clientError(ctx, 400, ctx.request().getHeader(HttpHeaders.HOST) == null
+                ? "an HTTP/1.1 request names its host in a Host header" : "the request is malformed"));
         router.errorHandler(404, ctx -> responses.clientError(ctx, 404, "nothing here; see /mail/config-v1.1.xml?emailaddress=..."));
         router.errorHandler(405, ctx -> responses.clientError(ctx, 405, "method not allowed here"));
         router.errorHandler(413, ctx -> responses.clientError(ctx, 413,
                 "an Autodiscover request has at most " + RequestReader.MAX_BYTES + " bytes"));
         return router;
+    }
+
+    /**
+     * The routers' handler with {@link RequestGate} in front: what a listener serves. Requests
+     * the gate refuses never reach the router.
+     */
+    static Handler<HttpServerRequest> gated(Router router, Handlers h) {
+        return new RequestGate(router, h.requestLog());
+    }
+
+    /** GET, and HEAD as RFC 9110 (9.3.2) asks: the same answer, whose body Vert.x then leaves out. */
+    static Route get(Router router, String path) {
+        return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
+    }
+
+    static Route getRegex(Router router, String regex) {
+        return router.routeWithRegex(regex).method(HttpMethod.GET).method(HttpMethod.HEAD);
     }
 }

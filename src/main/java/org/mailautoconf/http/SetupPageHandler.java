@@ -2,8 +2,11 @@ package org.mailautoconf.http;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
 import java.util.Optional;
+import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.answer.Answers;
+import org.mailautoconf.format.setuppage.Guide;
 import org.mailautoconf.format.setuppage.Language;
 import org.mailautoconf.format.setuppage.Outcome;
 import org.mailautoconf.format.setuppage.SetupPage;
@@ -19,17 +22,15 @@ import org.mailautoconf.registry.Registry;
  */
 final class SetupPageHandler {
 
-    /** The page has no scripts and loads nothing: a policy that forbids both costs nothing. */
-    private static final String CONTENT_SECURITY_POLICY =
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
     private final Answers answers;
     private final Responses responses;
     private final SetupPage page = new SetupPage();
+    private final Optional<URI> publicBaseUrl;
 
-    SetupPageHandler(Answers answers, Responses responses) {
+    SetupPageHandler(Answers answers, Responses responses, ServiceConfig config) {
         this.answers = answers;
         this.responses = responses;
+        this.publicBaseUrl = config.publicBaseUrl();
     }
 
     void page(RoutingContext ctx) {
@@ -64,11 +65,14 @@ final class SetupPageHandler {
                 }
             }
         }
-        ctx.response().putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        Optional<Guide> guide = Guide.choose(Optional.ofNullable(ctx.request().getParam("app")),
+                Optional.ofNullable(ctx.request().getHeader(HttpHeaders.USER_AGENT)));
+        Optional<URI> base = PageBase.of(ctx.request().isSSL(), ctx.request().authority(), publicBaseUrl);
+        ctx.response().putHeader("Content-Security-Policy", page.contentSecurityPolicy())
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("Referrer-Policy", "no-referrer")
-                .putHeader(HttpHeaders.VARY, "Accept-Language");
-        responses.page(ctx, status, page.render(language, outcome), SetupPage.CONTENT_TYPE, reason);
+                .putHeader(HttpHeaders.VARY, "Accept-Language, User-Agent");
+        responses.page(ctx, status, page.render(language, outcome, guide, base), SetupPage.CONTENT_TYPE, reason);
     }
 
     private Optional<Provider> provider(DomainName domain) {

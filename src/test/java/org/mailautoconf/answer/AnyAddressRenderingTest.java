@@ -120,13 +120,13 @@ class AnyAddressRenderingTest {
         } catch (IllegalArgumentException refused) {
             outcome("refused");
             // Refused at parse: the only answer is the setup page's form, showing the text again.
-            strictXml(setupPage.render(Language.EN, new Outcome.Invalid(typed)));
+            strictXml(setupPage.render(Language.EN, new Outcome.Invalid(typed), Optional.empty(), Optional.empty()));
             return;
         }
         Optional<Provider> provider = REGISTRY.providerFor(address.domain()).map(Registry.Match::provider);
         outcome(provider.isPresent() ? "served" : "unknown domain");
         if (provider.isEmpty()) {
-            strictXml(setupPage.render(Language.IT, new Outcome.Unknown(typed, address.domain())));
+            strictXml(setupPage.render(Language.IT, new Outcome.Unknown(typed, address.domain()), Optional.empty(), Optional.empty()));
             strictJson(json.answer("AutodiscoverV1", provider, address, Optional.empty()).body());
             return;
         }
@@ -140,7 +140,7 @@ class AnyAddressRenderingTest {
         }
         NSDictionary profile = (NSDictionary) PropertyListParser.parse(mobileconfig.render(p, address.domain(), a));
         assertThat(profile.containsKey("PayloadContent")).isTrue();
-        strictXml(setupPage.render(Language.EN, new Outcome.Found(p, address)));
+        strictXml(setupPage.render(Language.EN, new Outcome.Found(p, address), Optional.empty(), Optional.of(URI.create("https://autoconfig.example.org/"))));
         strictJson(json.answer("AutodiscoverV1", provider, address, Optional.of(URI.create("https://autoconfig.example.org"))).body());
         strictJson(json.answer("ActiveSync", provider, address, Optional.empty()).body());
     }

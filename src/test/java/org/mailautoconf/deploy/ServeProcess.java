@@ -76,6 +76,11 @@ final class ServeProcess implements AutoCloseable {
         return port;
     }
 
+    /** The process, to send it signals. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     HttpResponse<String> get(String path) {
         try {
             return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),

@@ -1,49 +1,55 @@
 package org.mailautoconf.http;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.mailautoconf.LogSettings;
+import org.mailautoconf.cli.LogBackend;
+import org.slf4j.LoggerFactory;
 
 /**
- * Captures what the service logs while open. slf4j-simple (the service's logger) writes to
- * whatever {@code System.err} is at the time of each line, unless told to cache the stream,
- * which this project never does; so swapping {@code System.err} sees every log line.
+ * Captures what the service logs while open, encoded as the service encodes it: an appender of
+ * its own on logback's root logger, with the encoder {@code serve} uses for the format.
+ * Everything the service logs goes through the root logger, so nothing escapes it.
  */
 final class LogCapture implements AutoCloseable {
 
-    private final PrintStream original = System.err;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    private final OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+    private final Logger root;
 
     LogCapture() {
-        OutputStream tee = new OutputStream() {
-            @Override
-            public void write(int b) {
-                synchronized (captured) {
-                    captured.write(b);
-                }
-                original.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                synchronized (captured) {
-                    captured.write(b, off, len);
-                }
-                original.write(b, off, len);
-            }
-        };
-        System.setErr(new PrintStream(tee, true, StandardCharsets.UTF_8));
+        this(LogSettings.Format.PLAIN);
     }
 
+    LogCapture(LogSettings.Format format) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        appender.setContext(context);
+        appender.setName("capture-" + System.identityHashCode(this));
+        appender.setEncoder(LogBackend.encoder(context, format));
+        appender.setOutputStream(captured);
+        appender.start();
+        root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(appender);
+    }
+
+    /** Everything logged so far, as written. */
     String text() {
-        synchronized (captured) {
-            return captured.toString(StandardCharsets.UTF_8);
-        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The lines logged so far that contain {@code part}. */
+    List<String> lines(String part) {
+        return text().lines().filter(l -> l.contains(part)).toList();
     }
 
     @Override
     public void close() {
-        System.setErr(original);
+        root.detachAppender(appender);
+        appender.stop();
     }
 }

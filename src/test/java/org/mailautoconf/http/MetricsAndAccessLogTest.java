@@ -2,8 +2,6 @@ package org.mailautoconf.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -68,19 +66,14 @@ class MetricsAndAccessLogTest {
 
     @Test
     void accessLog_hasOneLinePerRequest_withTheDomainButNeverTheAddressOrHeaders() throws Exception {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try (RunningService s = RunningService.start(config(true))) {
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        String log;
+        try (RunningService s = RunningService.start(config(true)); LogCapture capture = new LogCapture()) {
             s.get("/mail/config-v1.1.xml?emailaddress=secret.person%40polito.it", "Authorization", "Basic c2VjcmV0OnBhc3N3b3Jk");
             s.get("/v1.1/nowhere.example");
-            RunningService.await(Duration.ofSeconds(5), "two access-log lines",
-                    () -> captured.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("access")).count() >= 2);
-        } finally {
-            System.setErr(original);
+            RunningService.await(Duration.ofSeconds(5), "two access-log lines", () -> capture.lines(" access - ").size() >= 2);
+            log = capture.text();
         }
-        String log = captured.toString(StandardCharsets.UTF_8);
-        assertThat(log).contains("GET /mail/config-v1.1.xml 200").contains("format=autoconfig domain=polito.it")
+        assertThat(log).contains("GET /mail/config-v1.1.xml 200").contains("format=autoconfig domain=polito.it client=127.0.0.0")
                 .contains("GET /v1.1/nowhere.example 404");
         assertThat(log).doesNotContain("secret.person").doesNotContain("c2VjcmV0OnBhc3N3b3Jk").doesNotContain("Basic");
     }

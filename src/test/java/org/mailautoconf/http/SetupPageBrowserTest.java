@@ -6,82 +6,52 @@ import com.dd.plist.NSDictionary;
 import com.dd.plist.PropertyListParser;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailautoconf.ServiceConfig;
-import org.mailautoconf.testing.Registries;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The setup page in a real browser: Debian's headless Chromium, driven through its
- * chromedriver, against the real server on a free loopback port. Without the browser this
- * test fails (it never skips): {@code .ci/install-browser} installs it.
+ * The setup page in a real browser, as a person uses it: Debian's headless Chromium (see
+ * {@link Chromium}) against the real server on a free loopback port.
  */
 @ExtendWith(VertxExtension.class)
 class SetupPageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @TempDir
     static Path profileDir;
 
-    static HttpService service;
+    static SetupPageSite site;
     static String base;
-    static ChromeDriverService driverService;
     static WebDriver browser;
 
     @BeforeAll
     static void start(Vertx vertx) throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("%s and %s are needed: run .ci/install-browser (apt-get install chromium chromium-driver)", CHROMIUM, CHROMEDRIVER)
-                .isTrue();
-        service = new HttpService(vertx, ServiceConfig.defaults().withPort(0).withProvidersDir(Registries.SHIPPED));
-        base = "http://127.0.0.1:" + service.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-
-        driverService = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profileDir.toAbsolutePath());
         // The browser says it prefers Italian, as an Italian phone would.
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "it-IT,it"));
-        browser = new ChromeDriver(driverService, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        site = SetupPageSite.start(vertx, profileDir, "it-IT,it");
+        base = site.base();
+        browser = site.chromium().driver();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (driverService != null) {
-            driverService.stop();
-        }
-        if (service != null) {
-            service.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -99,10 +69,15 @@ class SetupPageBrowserTest {
         lookUp("mario.rossi@polito.it");
 
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("it");
-        List<String> rows = browser.findElements(By.cssSelector("#settings tbody tr")).stream().map(WebElement::getText).toList();
-        assertThat(rows).hasSize(4);
-        assertThat(rows.get(0)).contains("IMAP", "mail.polito.it", "993", "SSL/TLS", "mario.rossi@polito.it");
-        assertThat(rows.get(2)).contains("SMTP", "465");
+        List<String> cards = browser.findElements(By.cssSelector("#settings .card")).stream().map(WebElement::getText).toList();
+        assertThat(cards).hasSize(4);
+        assertThat(cards.get(0)).contains("IMAP", "mail.polito.it", "993", "SSL/TLS", "mario.rossi@polito.it");
+        assertThat(cards.get(2)).contains("SMTP", "465");
+        // Headless Chromium on Linux gets the Thunderbird guide; the person picks another with a plain link.
+        assertThat(browser.findElement(By.id("steps")).getDomAttribute("data-app")).isEqualTo("thunderbird");
+        browser.findElement(By.cssSelector("#apps a[data-app=iphone]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("profile-link")));
+        assertThat(browser.findElement(By.cssSelector("#apps a[aria-current=page]")).getText()).isEqualTo("iPhone e iPad");
         WebElement link = browser.findElement(By.id("profile-link"));
         assertThat(link.getText()).isEqualTo("Scarica il profilo di configurazione");
         String href = link.getDomProperty("href");
@@ -117,10 +92,34 @@ class SetupPageBrowserTest {
     }
 
     @Test
+    void keyboardAlone_typeSubmitChooseAnAppWithVisibleFocus() {
+        browser.get(base + "/?lang=en");
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("the address field comes first").isEqualTo("emailaddress");
+        new Actions(browser).sendKeys("mario.rossi@unimi.it", Keys.ENTER).perform();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("result")));
+
+        WebElement focused = null;
+        for (int tabs = 0; tabs < 40; tabs++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            focused = browser.switchTo().activeElement();
+            if ("iphone".equals(focused.getDomAttribute("data-app"))) {
+                break;
+            }
+        }
+        assertThat(focused.getDomAttribute("data-app")).as("the app list is reached by Tab").isEqualTo("iphone");
+        assertThat(focused.getCssValue("outline-style")).as("focus is visible").isEqualTo("solid");
+        assertThat(focused.getCssValue("outline-width")).isEqualTo("3px");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("profile-link")));
+        assertThat(browser.findElement(By.id("steps")).getDomAttribute("data-app")).isEqualTo("iphone");
+    }
+
+    @Test
     void halnetAddress_showsTheHintForTheSmtpLogin() {
         lookUp("mario.rossi@hln.it");
 
-        WebElement smtp = browser.findElements(By.cssSelector("#settings tbody tr")).get(2);
+        WebElement smtp = browser.findElements(By.cssSelector("#settings .card")).get(2);
         assertThat(smtp.getText()).contains("smtp.hln.it", "587", "STARTTLS", "fornito da Halnet");
         assertThat(browser.findElement(By.id("ca-note")).getText()).contains("http://www.hln.it/file/cacert.crt");
     }

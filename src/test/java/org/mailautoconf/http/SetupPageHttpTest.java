@@ -22,7 +22,7 @@ class SetupPageHttpTest {
 
     static HttpService service;
     static int port;
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     @BeforeAll
     static void start(Vertx vertx) throws Exception {
@@ -49,7 +49,9 @@ class SetupPageHttpTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).startsWith("default-src 'none'"));
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .startsWith("default-src 'none'").containsPattern("script-src 'sha256-[A-Za-z0-9+/]{43}=';")
+                .doesNotContain("script-src 'unsafe-inline'"));
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(r.body()).contains("<html lang=\"it\">", "Configura la posta");
     }
@@ -67,17 +69,35 @@ class SetupPageHttpTest {
 
     @Test
     void root_withAddress_settingsAndProfileLink() throws Exception {
-        HttpResponse<String> r = get("/?emailaddress=mario.rossi%40polito.it&lang=en");
+        HttpResponse<String> r = get("/?emailaddress=mario.rossi%40polito.it&lang=en&app=iphone");
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("href=\"/mobileconfig?emailaddress=mario.rossi%40polito.it\"", "mail.polito.it", "993");
     }
 
     @Test
+    void root_withAddress_guideFromUserAgentAndQrCodeForTheRequestedHost() throws Exception {
+        HttpResponse<String> r = get("/?emailaddress=mario.rossi%40polito.it&lang=en", "Host", "autoconfig.polito.it",
+                "User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Thunderbird/128.5.2");
+
+        assertThat(r.headers().firstValue("Vary")).hasValue("Accept-Language, User-Agent");
+        assertThat(r.body()).contains("<div id=\"steps\" data-app=\"thunderbird\">",
+                "<p class=\"hint url\" id=\"qr-url\">http://autoconfig.polito.it/?emailaddress=mario.rossi%40polito.it</p>");
+    }
+
+    @Test
+    void root_withAddress_hostThatIsNotAHostName_noQrCode() throws Exception {
+        HttpResponse<String> r = get("/?emailaddress=mario.rossi%40polito.it&lang=en", "Host", "evil_host");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("mail.polito.it").doesNotContain("id=\"qr\"");
+    }
+
+    @Test
     void root_badOrUnknownAddress_pageWith4xx() throws Exception {
         HttpResponse<String> bad = get("/?emailaddress=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E");
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(bad.body()).doesNotContain("<script").contains("&lt;script>alert(1)&lt;/script>");
+        assertThat(bad.body()).doesNotContain("<script>alert").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
 
         HttpResponse<String> unknown = get("/?emailaddress=mario%40unknown.example&lang=en");
         assertThat(unknown.statusCode()).isEqualTo(404);

@@ -1,11 +1,14 @@
 package org.mailautoconf.format.setuppage;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The languages of the setup page. English unless the browser ranks Italian above English (or
+ * The languages of the setup page; each has its texts in {@code setuppage/messages_<tag>.properties}
+ * (a new language is that file and one constant here). English unless the browser ranks Italian above English (or
  * names Italian and not English): most people who reach an Italian provider's page from an
  * Italian browser get Italian, everyone else a language more of them read.
  */
@@ -23,13 +26,25 @@ public enum Language {
         return tag;
     }
 
-    /** This language, then the other: the order in which provider texts are looked up. */
+    /** This language, then English, then the rest: the order in which provider texts are looked up. */
     public List<String> preference() {
-        return this == IT ? List.of("it", "en") : List.of("en", "it");
+        List<String> tags = new ArrayList<>(List.of(tag));
+        for (Language l : List.of(EN, IT)) {
+            if (l != this) {
+                tags.add(l.tag);
+            }
+        }
+        for (Language l : values()) {
+            if (!tags.contains(l.tag)) {
+                tags.add(l.tag);
+            }
+        }
+        return List.copyOf(tags);
     }
 
-    public Language other() {
-        return this == IT ? EN : IT;
+    /** Every language but this one, for the page's language links. */
+    public List<Language> others() {
+        return Arrays.stream(values()).filter(l -> l != this).toList();
     }
 
     /** An explicit choice ({@code ?lang=it}) wins; then {@code Accept-Language}; then English. */

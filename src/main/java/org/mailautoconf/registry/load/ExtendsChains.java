@@ -1,7 +1,7 @@
 package org.mailautoconf.registry.load;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +55,8 @@ final class ExtendsChains {
             return f.root();
         }
         try {
-            YamlNode root = yaml.read(f.name(), Files.readString(f.path()), new ArrayList<>());
+            YamlNode root = yaml.read(f.name(),
+                    new String(BoundedRead.read(f.path(), BoundedRead.MAX_BYTES), StandardCharsets.UTF_8), new ArrayList<>());
             if (root instanceof YamlNode.Mapping m) {
                 return m;
             }

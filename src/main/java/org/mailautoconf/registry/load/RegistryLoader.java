@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,6 +47,9 @@ public final class RegistryLoader {
 
     /** The registry of the previous load, whose domain index the next one shares where nothing changed. */
     private Registry previous;
+
+    /** The content hash of every provider file of the last load, by file name, in file order. */
+    private Map<String, byte[]> lastHashes = Map.of();
 
     /** One load at a time per loader: a load replaces what the next one may reuse. */
     public synchronized LoadResult load(Path dir, Optional<String> defaultProviderId) {
@@ -102,6 +106,14 @@ public final class RegistryLoader {
         }
     }
 
+    /**
+     * The SHA-256 of every provider file the last load read (or took over unread), by file name:
+     * what a copy of that load's files must match. Call it after {@link #load}, on the same thread.
+     */
+    public synchronized Map<String, byte[]> lastFileHashes() {
+        return Collections.unmodifiableMap(lastHashes);
+    }
+
     /** Keeps, for the next load, the bindings of the files that stand alone (bound without their parse trees). */
     private void remember(List<Bound> bound) {
         Map<Path, Bound> next = new HashMap<>();
@@ -145,14 +157,17 @@ public final class RegistryLoader {
             }).sorted().toList();
         } catch (IOException e) {
             problems.add(Problem.error(new Location(dir.toString(), 1, 1), "", "unreadable", IoWords.directory(dir, e)));
+            lastHashes = Map.of();
             return List.of();
         }
         // Files are read and parsed in parallel on a first load; problems and the version hash keep file order.
         List<ReadFile> read = StreamSupport.stream(paths.spliterator(), allCores()).map(this::readOne).toList();
         List<SourceFile> out = new ArrayList<>();
+        Map<String, byte[]> hashes = new LinkedHashMap<>();
         for (ReadFile r : read) {
             problems.addAll(r.problems());
             if (r.hash() != null) {
+                hashes.put(r.path().getFileName().toString(), r.hash());
                 digest.update(r.path().getFileName().toString().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 digest.update(r.hash());
@@ -161,6 +176,7 @@ public final class RegistryLoader {
                 out.add(r.file());
             }
         }
+        lastHashes = hashes;
         return out;
     }
 
@@ -183,17 +199,23 @@ public final class RegistryLoader {
             if (!attributes.isRegularFile()) {
                 return new ReadFile(path, null, null, List.of());
             }
+            if (attributes.size() > BoundedRead.MAX_BYTES) {
+                // Refused on its stat: read first, a 300 MB file would exhaust the heap.
+                return new ReadFile(path, null, null, List.of(BoundedRead.tooLarge(name, attributes.size())));
+            }
             stamp = FileStamp.of(attributes, Instant.now());
             if (before != null && before.file().stamp().unchangedAt(stamp)) {
                 // Not even read: a reload after one edit in 100,000 files stats them, nothing more.
                 return new ReadFile(path, before.file().hash(), before.file().boundAs(before), before.file().readProblems());
             }
-            bytes = Files.readAllBytes(path);
+            bytes = BoundedRead.read(path, BoundedRead.MAX_BYTES);
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             problems.add(Problem.error(new Location(name, 1, 1), "", "not-utf8", "the file is not UTF-8 text"));
             return new ReadFile(path, null, null, problems);
+        } catch (BoundedRead.TooLarge e) {
+            return new ReadFile(path, null, null, List.of(BoundedRead.tooLarge(name, -1)));
         } catch (IOException e) {
             problems.add(Problem.error(new Location(name, 1, 1), "", "unreadable", "cannot read the file: " + e));
             return new ReadFile(path, null, null, problems);
@@ -254,7 +276,7 @@ public final class RegistryLoader {
         }
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,0 +1,134 @@
+package org.mailautoconf.format.setuppage;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mailautoconf.registry.EmailAddress;
+import org.mailautoconf.registry.Provider;
+
+/**
+ * What the template shows, as plain values: every text already chosen and filled in, every
+ * link already built, so the template only lays them out (and escapes them).
+ */
+final class PageModel {
+
+    /** Longest typed text shown back in the form; an address has at most 254 characters. */
+    private static final int MAX_ECHO = 320;
+
+    record LanguageLink(String tag, String name, String href) {}
+
+    record AppLink(String key, String name, String href, boolean current) {}
+
+    record Link(String href, String text) {}
+
+    /** The steps of one app's guide; {@code profileHref} only for the apps that install the profile. */
+    record GuideView(String key, String name, String setup, List<String> steps, String profileHref, String caNote) {}
+
+    record Qr(int size, String path, String url, String text, String label) {}
+
+    private final Texts t;
+    private final Language language;
+
+    PageModel(Texts t, Language language) {
+        this.t = t;
+        this.language = language;
+    }
+
+    void fill(Map<String, Object> model, Outcome outcome, Optional<Guide> guide, Optional<URI> pageBase) {
+        model.put("title", title(outcome));
+        model.put("typed", echo(typed(outcome)));
+        model.put("invalid", outcome instanceof Outcome.Invalid);
+        model.put("error", outcome instanceof Outcome.Invalid ? t.get("invalid")
+                : outcome instanceof Outcome.Unknown u ? t.format("unknown", "domain", u.domain().unicode()) : null);
+        model.put("found", outcome instanceof Outcome.Found);
+        if (outcome instanceof Outcome.Found f) {
+            found(model, f.provider(), f.address(), guide, pageBase);
+        }
+    }
+
+    private void found(Map<String, Object> model, Provider provider, EmailAddress address, Optional<Guide> guide,
+                       Optional<URI> pageBase) {
+        String query = "/?emailaddress=" + URLEncoder.encode(address.toString(), StandardCharsets.UTF_8);
+        model.put("resultHeading", t.format("resultHeading", "address", address.toString()));
+        model.put("enableText", provider.enable().flatMap(e -> e.instructions().best(language.preference())).orElse(null));
+        model.put("enableUrl", provider.enable().map(e -> e.visitUrl().toString()).orElse(null));
+        boolean profileGuide = guide.map(g -> g.setup() == Guide.Setup.PROFILE).orElse(false);
+        boolean caInProfile = provider.caCertificate().map(ca -> ca.certificate().isPresent()).orElse(false);
+        // A certificate of the provider's own is something to do before starting, unless the profile brings it.
+        Optional<String> caSource = provider.caCertificate().flatMap(ca -> ca.source()).map(URI::toString);
+        boolean caFirst = provider.caCertificate().isPresent() && !(profileGuide && caInProfile);
+        model.put("caText", caFirst ? t.format("caManual", "provider", provider.name()) : null);
+        model.put("caSource", caFirst ? caSource.orElse(null) : null);
+        model.put("apps", Arrays.stream(Guide.values()).map(g -> new AppLink(g.key(), t.get("app." + g.key()),
+                query + "&lang=" + language.tag() + "&app=" + g.key() + "#guide", guide.equals(Optional.of(g)))).toList());
+        model.put("guide", guide.map(g -> guideView(g, provider, address, query)).orElse(null));
+        List<ServerCards.Card> cards = new ServerCards(t, language).of(provider, address);
+        model.put("cards", cards);
+        model.put("askUser", cards.stream().flatMap(c -> c.fields().stream()).anyMatch(ServerCards.Field::hint));
+        model.put("qr", pageBase.map(base -> qr(base, query, address)).orElse(null));
+        model.put("docs", provider.documentation().stream().map(d -> new Link(d.url().toString(),
+                d.description().best(language.preference()).orElse(d.url().toString()))).toList());
+    }
+
+    private GuideView guideView(Guide g, Provider provider, EmailAddress address, String query) {
+        String password = t.get(provider.enable().isPresent() ? "passwordEnable" : "passwordMailbox");
+        List<String> steps = new ArrayList<>();
+        for (String step : t.numbered("guide." + g.key())) {
+            steps.add(step.replace("{password}", password).replace("{address}", address.toString()));
+        }
+        if (g == Guide.SAMSUNG && provider.activeSync().isPresent()) {
+            steps.add(t.get("guide.samsung.activeSync"));
+        }
+        String setup = switch (g.setup()) {
+            case PROFILE -> t.format("guideProfile", "password", password);
+            case LOOKUP -> t.format("guideAuto", "password", password);
+            case MANUAL -> t.get("guideManual");
+        };
+        boolean profile = g.setup() == Guide.Setup.PROFILE;
+        String caNote = profile && provider.caCertificate().map(ca -> ca.certificate().isPresent()).orElse(false)
+                ? t.format("caInProfile", "provider", provider.name())
+                : null;
+        return new GuideView(g.key(), t.get("app." + g.key()), setup, List.copyOf(steps),
+                profile ? "/mobileconfig" + query.substring(1) : null, caNote);
+    }
+
+    private Qr qr(URI base, String query, EmailAddress address) {
+        String url = base.getScheme() + "://" + base.getRawAuthority() + query;
+        QrCode code = QrCode.of(url);
+        return new Qr(code.size(), code.path(), url, t.format("qrText", "address", address.toString()),
+                t.format("qrLabel", "address", address.toString()));
+    }
+
+    private String title(Outcome outcome) {
+        Optional<Provider> provider = Optional.empty();
+        if (outcome instanceof Outcome.Form f) {
+            provider = f.hostProvider();
+        } else if (outcome instanceof Outcome.Found f) {
+            provider = Optional.of(f.provider());
+        }
+        return provider.map(p -> t.format("titleFor", "provider", p.shortName())).orElse(t.get("title"));
+    }
+
+    private static String typed(Outcome outcome) {
+        if (outcome instanceof Outcome.Invalid i) {
+            return i.typed();
+        } else if (outcome instanceof Outcome.Unknown u) {
+            return u.typed();
+        } else if (outcome instanceof Outcome.Found f) {
+            return f.address().toString();
+        }
+        return "";
+    }
+
+    /** The typed text as shown back: no control characters, bounded. */
+    private static String echo(String typed) {
+        StringBuilder out = new StringBuilder(Math.min(typed.length(), MAX_ECHO));
+        typed.codePoints().filter(EmailAddress::writable).limit(MAX_ECHO).forEach(out::appendCodePoint);
+        return out.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package org.mailautoconf.http;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.mailautoconf.ServiceConfig;
+import org.mailautoconf.testing.Registries;
+
+/** The real service over the shipped providers on a free loopback port, and a browser to visit it. */
+record SetupPageSite(HttpService service, String base, Chromium chromium) implements AutoCloseable {
+
+    static SetupPageSite start(Vertx vertx, Path profileDir, String acceptLanguages) throws Exception {
+        HttpService service = new HttpService(vertx, ServiceConfig.defaults().withPort(0).withProvidersDir(Registries.SHIPPED));
+        String base = "http://127.0.0.1:" + service.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        try {
+            return new SetupPageSite(service, base, Chromium.start(profileDir, acceptLanguages));
+        } catch (RuntimeException | AssertionError e) {
+            service.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            chromium.close();
+        } finally {
+            service.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+}
