@@ -194,6 +194,42 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void thePod_namesWhatTheImageUses_portsPathsEnvironmentAndJvmSettings() {
+        Dockerfile image = Dockerfile.parse(DeployFiles.read(DeployFiles.DOCKERFILE));
+        Map<String, String> imageEnv = image.env();
+        // Every variable both set has the image's value: the pod repeats them for the reader, never changes them.
+        for (String name : ENV.keySet()) {
+            if (imageEnv.containsKey(name)) {
+                assertThat(ENV.get(name)).as(name + " in the pod and in the image").isEqualTo(imageEnv.get(name));
+            }
+        }
+        // The container ports are the ones the image exposes.
+        List<String> exposed = List.of(image.last("EXPOSE").split("\\s+"));
+        for (JsonNode p : CONTAINER.path("ports")) {
+            assertThat(exposed).as("port " + p.path("name").asText()).contains(p.path("containerPort").asText());
+        }
+        // The JVM settings are the image's entrypoint's: no command, no JVM options in the pod's environment.
+        assertThat(CONTAINER.has("command") || CONTAINER.has("args")).isFalse();
+        assertThat(ENV).doesNotContainKeys("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_OPTS");
+        // What the manifest's comment says of the heap is the image's flag.
+        List<String> entrypoint = Dockerfile.execForm(image.last("ENTRYPOINT"));
+        Matcher percent = Pattern.compile("heap is[\\s#]*(\\d+) % of the limit").matcher(DeployFiles.read(DeployFiles.KUBERNETES.resolve("deployment.yaml")));
+        assertThat(percent.find()).isTrue();
+        assertThat(entrypoint).contains("-XX:MaxRAMPercentage=" + percent.group(1), "-XX:InitialRAMPercentage=" + percent.group(1));
+        // The pod's writable mounts are where the JVM writes (its temporary directory), on a read-only root.
+        List<String> emptyDirs = new ArrayList<>();
+        for (JsonNode m : CONTAINER.path("volumeMounts")) {
+            for (JsonNode v : POD.at("/spec/volumes")) {
+                if (v.path("name").asText().equals(m.path("name").asText()) && v.has("emptyDir")) {
+                    emptyDirs.add(m.path("mountPath").asText());
+                }
+            }
+        }
+        assertThat(emptyDirs).containsExactly("/tmp");
+        assertThat(entrypoint).noneMatch(f -> f.startsWith("-Djava.io.tmpdir="));
+    }
+
+    @Test
     void exampleRegistry_loadsWithoutWarnings() {
         LoadResult result = new RegistryLoader().load(DeployFiles.EXAMPLE_PROVIDERS, Optional.empty());
         assertThat(result.problems()).isEmpty();

@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 final class Podman {
 
     static final Path BASES = Path.of(".ci/container-bases");
-    static final String IMAGE = "localhost/mailautoconf-test:latest";
+    /** One tag per checkout, so that two checkouts tested at once never run each other's image. */
+    static final String IMAGE = "localhost/mailautoconf-test:"
+            + Integer.toHexString(Path.of("").toAbsolutePath().toString().hashCode());
     private static final List<String> RUNTIME = List.of("--runtime", "runc",
             "--ulimit", "nofile=4096:4096", "--ulimit", "nproc=4096:4096");
 
