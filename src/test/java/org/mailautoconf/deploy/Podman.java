@@ -3,17 +3,12 @@ package org.mailautoconf.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's podman, as this machine runs it: with runc (crun refuses this VM's hybrid cgroups) and
@@ -79,24 +74,7 @@ final class Podman {
         List<String> command = new ArrayList<>();
         command.add(podman.toString());
         command.addAll(args);
-        try {
-            Path out = Files.createTempFile("podman", ".out");
-            try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                    throw new AssertionError("timed out after " + timeout + ": " + command + "\n" + tail(Files.readString(out)));
-                }
-                return new Tools.Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Tools.run(Path.of("."), timeout, command);
     }
 
     String logs(String container) {
