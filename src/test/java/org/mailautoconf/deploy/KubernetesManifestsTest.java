@@ -265,12 +265,17 @@ class KubernetesManifestsTest {
         }
     }
 
+    /** The objects {@code kubectl kustomize dir} makes (the test is skipped without kubectl). */
+    private static List<JsonNode> kustomize(Path dir) {
+        Path kubectl = Tools.require("kubectl", "kubectl ships in the java-maven machine image (not in Debian)");
+        Tools.Result built = Tools.run(Path.of("."), kubectl.toString(), "kustomize", dir.toString());
+        assertThat(built.exitCode()).as(built.output()).isZero();
+        return DeployFiles.yamlDocuments(built.output());
+    }
+
     @Test
     void kustomize_buildsTheObjects() {
-        Path kubectl = Tools.require("kubectl", "kubectl ships in the java-maven machine image (not in Debian)");
-        Tools.Result built = Tools.run(Path.of("."), kubectl.toString(), "kustomize", DeployFiles.KUBERNETES.toString());
-        assertThat(built.exitCode()).as(built.output()).isZero();
-        List<JsonNode> objects = DeployFiles.yamlDocuments(built.output());
+        List<JsonNode> objects = kustomize(DeployFiles.KUBERNETES);
         assertThat(objects).extracting(o -> o.path("kind").asText())
                 .containsExactlyInAnyOrder("Service", "Deployment", "PodDisruptionBudget", "Ingress");
         assertThat(objects).allSatisfy(o -> assertThat(o.at("/metadata/labels/app.kubernetes.io~1part-of").asText()).isEqualTo("mailautoconf"));
@@ -278,10 +283,7 @@ class KubernetesManifestsTest {
 
     @Test
     void theOverlay_changesWhatAdminsChange_andKeepsTheRest() {
-        Path kubectl = Tools.require("kubectl", "kubectl ships in the java-maven machine image (not in Debian)");
-        Tools.Result built = Tools.run(Path.of("."), kubectl.toString(), "kustomize", DeployFiles.KUBERNETES_OVERLAY.toString());
-        assertThat(built.exitCode()).as(built.output()).isZero();
-        List<JsonNode> objects = DeployFiles.yamlDocuments(built.output());
+        List<JsonNode> objects = kustomize(DeployFiles.KUBERNETES_OVERLAY);
         JsonNode deployment = DeployFiles.only(objects, "Deployment");
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
         Map<String, String> env = DeployFiles.env(container);
