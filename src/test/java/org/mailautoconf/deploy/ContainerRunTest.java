@@ -204,14 +204,24 @@ class ContainerRunTest {
     }
 
     @Test
-    void theClassDataArchive_isMappedByTheRunningContainer(@TempDir Path dir) throws IOException {
-        try (Pod pod = new Pod(shippedCopy(dir), Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=/tmp/class-load.log"))) {
+    void theJvm_runsAsTheBenchMeasuredIt_andMapsTheClassDataArchives(@TempDir Path dir) throws IOException {
+        try (Pod pod = new Pod(shippedCopy(dir), Map.of("JAVA_TOOL_OPTIONS",
+                "-Xlog:class+load=info:file=/tmp/class-load.log -Xlog:gc=info,gc+init=info:file=/tmp/gc.log"))) {
             // Classes of the registry load come from the archive the image made (its "top" layer)
             // rather than from the jar.
-            String log = pod.exec("cat", "/tmp/class-load.log").output();
-            assertThat(log).containsPattern("org\\.mailautoconf\\.registry\\.load\\.\\S+ source: shared objects file \\(top\\)");
+            String classes = pod.exec("cat", "/tmp/class-load.log").output();
+            assertThat(classes).containsPattern("org\\.mailautoconf\\.registry\\.load\\.\\S+ source: shared objects file \\(top\\)");
             // And the JDK's classes from the runtime's own base archive.
-            assertThat(log).contains("java.lang.Object source: shared objects file");
+            assertThat(classes).contains("java.lang.Object source: shared objects file");
+            // bench/run's collector, and the heap sized once at the image's share of the pod's memory limit.
+            String gc = pod.exec("cat", "/tmp/gc.log").output();
+            assertThat(gc).contains("Using Parallel");
+            long limitMb = Long.parseLong(CONTAINER.at("/resources/limits/memory").asText().replace("Mi", ""));
+            assertThat(gc).contains("Memory: " + limitMb + "M");
+            List<String> entrypoint = Dockerfile.execForm(Dockerfile.parse(DeployFiles.read(DeployFiles.DOCKERFILE)).last("ENTRYPOINT"));
+            long percent = entrypoint.stream().filter(f -> f.startsWith("-XX:MaxRAMPercentage=")).mapToLong(f -> Long.parseLong(f.substring(f.indexOf('=') + 1)))
+                    .findFirst().orElseThrow();
+            assertThat(gc).contains("Heap Initial Capacity: " + limitMb * percent / 100 + "M").contains("Heap Max Capacity: " + limitMb * percent / 100 + "M");
         }
     }
 
