@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,13 +63,10 @@ final class ConnectionGuard {
     }
 
     void connected(HttpConnection connection) {
-        if (drained != null) {
-            // A stop is draining the connections already open; a new one is closed unread, as
-            // the closed listener would have refused it (Vert.x closes the listener and every
-            // waiting connection at once, so the listener stays open while they drain).
-            connection.close();
-            return;
-        }
+        // A connection that arrives while a stop drains the others is served like them: its
+        // request is answered with Connection: close. (Vert.x closes the listener and every
+        // waiting connection at once, so the listener stays open while they drain; closing a
+        // new connection unread would drop the request a reconnecting client sends on it.)
         TrackedConnection c = new TrackedConnection(connection, Vertx.currentContext(), System.nanoTime());
         mine.put(connection, c);
         connection.closeHandler(v -> {
@@ -85,7 +83,7 @@ final class ConnectionGuard {
             c.request = request;
         }
         if (drained != null) {
-            request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+            closeAfter(request);
         }
         router.handle(request);
     }
@@ -121,12 +119,23 @@ final class ConnectionGuard {
     }
 
     /**
+     * Asks the client to close after this answer. HTTP/2 has no {@code Connection} header (RFC
+     * 9113, 8.2.2): there the listener's shutdown sends GOAWAY instead.
+     */
+    private static void closeAfter(HttpServerRequest request) {
+        if (request.version() != HttpVersion.HTTP_2) {
+            request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
+    }
+
+    /**
      * A body that did not come in time: 408, and the connection closed.
      */
     private void tooSlow(TrackedConnection c, HttpServerRequest request) {
         HttpServerResponse response = request.response();
         if (!response.headWritten()) {
-            response.setStatusCode(408).putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
+            closeAfter(request);
+            response.setStatusCode(408)
                     .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                     .end("the request's body did not come within " + open.limits().requestTimeout().toMillis() + " ms\n");
         }
@@ -150,7 +159,7 @@ final class ConnectionGuard {
                 for (TrackedConnection c : mine.values()) {
                     var request = c.request;
                     if (request != null && !request.response().headWritten()) {
-                        request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+                        closeAfter(request);
                     }
                 }
                 sweep();

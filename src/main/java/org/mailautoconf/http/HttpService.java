@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
+import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import org.mailautoconf.format.mobileconfig.MobileconfigRenderer;
 import org.mailautoconf.format.mobileconfig.ProfileSigner;
 import org.mailautoconf.format.autodiscover.MobileSyncRenderer;
 import org.mailautoconf.format.autodiscover.OutlookRenderer;
+import org.mailautoconf.tls.TlsCertificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,8 @@ public final class HttpService {
     private volatile int managementPort;
     private final OpenConnections publicConnections;
     private final OpenConnections managementConnections;
+    private final Optional<TlsCertificates> tls;
+    private volatile int tlsPort;
     /** The listeners' deployment, once {@link #start()} has begun it; guarded by this. */
     private Future<List<String>> listening;
     /** Set by the first {@link #stop()}; guarded by this. */
@@ -76,6 +80,8 @@ public final class HttpService {
         this.signing = ExpensiveWork.signing(config.signingLimits(), metrics.registry());
         this.answers = answers(config, signer);
         this.watcher = new RegistryWatcher(vertx, config, answers, Clock.systemUTC(), metrics);
+        this.tls = config.tls().map(t -> new TlsCertificates(t, config.reloadInterval(), config.publicBaseUrl().map(URI::getHost),
+                answers::registry, metrics::certificates));
         metrics.bind(answers);
         ConnectionLimits limits = OpenConnections.withinFileLimit(config.connections());
         this.publicConnections = new OpenConnections(limits, metrics.registry(), "public");
@@ -135,6 +141,7 @@ public final class HttpService {
         if (config.management().isPresent()) {
             listeners.add(listenManagement());
         }
+        tls.ifPresent(t -> listeners.add(listenTls(t)));
         // Joined: each listener that did deploy is undeployed by a stop, even when another failed.
         Future<List<String>> deployed = Future.join(listeners).transform(all -> {
             List<String> ids = listeners.stream().filter(Future::succeeded).map(Future::result).toList();
@@ -149,6 +156,7 @@ public final class HttpService {
                 LOG.info("listening on http://{}:{}/ with providers from {}{}", config.listenHost(), firstPort, config.providersDir(),
                         config.management().map(m -> "; /metrics, /readyz and /healthz on http://" + new HostPort(m.host(), managementPort) + "/")
                                 .orElse(""));
+                tls.ifPresent(t -> LOG.info("listening on https://{}/", new HostPort(t.settings().listen().host(), tlsPort)));
                 return Future.succeededFuture(firstPort);
             }
             Throwable cause = loaded.failed() ? loaded.cause() : deployed.failed() ? deployed.cause()
@@ -166,7 +174,7 @@ public final class HttpService {
         Handler<HttpServerRequest> router = router(config.management().isEmpty());
         int instances = config.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
         HostPort address = new HostPort(config.listenHost(), config.port());
-        return vertx.deployVerticle(() -> new Listener(router, address, publicConnections, port -> {
+        return vertx.deployVerticle(() -> new Listener(router, Listener.options(address), publicConnections, port -> {
             if (firstPort == 0) {
                 firstPort = port;
             }
@@ -177,8 +185,30 @@ public final class HttpService {
     private Future<String> listenManagement() {
         Routes.Handlers handlers = handlers();
         Handler<HttpServerRequest> router = Routes.gated(Routes.management(vertx, handlers), handlers);
-        return vertx.deployVerticle(() -> new Listener(router, config.management().orElseThrow(), managementConnections,
+        return vertx.deployVerticle(() -> new Listener(router, Listener.options(config.management().orElseThrow()), managementConnections,
                 port -> managementPort = port), new DeploymentOptions());
+    }
+
+    /**
+     * The https listeners, one per core like the plain ones, serving the same routes; the
+     * certificate of each handshake comes from the SNI key manager, so a certificate replaced
+     * on disk or renewed by ACME is used from the next handshake on. Their connections count
+     * towards the same cap as the plain listener's: both use the process's descriptors.
+     */
+    private Future<String> listenTls(TlsCertificates certificates) {
+        Handler<HttpServerRequest> router = router(config.management().isEmpty());
+        HostPort address = certificates.settings().listen();
+        int instances = address.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+        return vertx.deployVerticle(() -> new Listener(router, Listener.httpsOptions(certificates), publicConnections, port -> {
+            if (tlsPort == 0) {
+                tlsPort = port;
+            }
+        }), new DeploymentOptions().setInstances(instances));
+    }
+
+    /** The port the https listener is bound to, when TLS is on and it is listening. */
+    public Optional<Integer> tlsPort() {
+        return tls.isEmpty() || tlsPort == 0 ? Optional.empty() : Optional.of(tlsPort);
     }
 
     /** The port the management listener bound (useful when it was asked for port 0); 0 when there is none. */
@@ -192,6 +222,7 @@ public final class HttpService {
             return false;
         }
         watcher.start();
+        tls.ifPresent(TlsCertificates::start);
         return true;
     }
 
@@ -215,7 +246,8 @@ public final class HttpService {
                 new SetupPageHandler(answers, responses, config),
                 new HealthHandler(answers, watcher, responses),
                 metrics,
-                responses);
+                responses,
+                tls.map(t -> new TlsRoutes(t.challenges(), () -> tlsPort != 0 ? tlsPort : t.settings().listen().port(), responses)));
     }
 
     /**
@@ -241,9 +273,14 @@ public final class HttpService {
         watcher.stop();
         if (stopped == null) {
             // Only this service's listeners: several services may share one Vert.x (tests do).
-            stopped = listening == null ? Future.succeededFuture()
+            Future<Void> closed = listening == null ? Future.succeededFuture()
                     : listening.transform(deployed -> undeploy(deployed.succeeded() ? deployed.result()
                             : deployed.cause() instanceof DeployFailure f ? f.deployed : List.of()));
+            // Closing the certificates waits for an ACME order to give up: not on an event loop.
+            stopped = closed.transform(v -> tls.isEmpty() ? Future.succeededFuture() : vertx.<Void>executeBlocking(() -> {
+                tls.get().close();
+                return null;
+            }));
             stopped.onComplete(v -> signing.close());
         }
         return stopped;

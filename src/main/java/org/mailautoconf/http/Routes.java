@@ -22,7 +22,7 @@ final class Routes {
     /** The handlers of one running service. */
     record Handlers(RequestLog requestLog, AutoconfigHandler autoconfig, AutodiscoverHandler autodiscover,
                     AutodiscoverJsonHandler autodiscoverJson, MobileconfigHandler mobileconfig, SetupPageHandler setupPage,
-                    HealthHandler health, Metrics metrics, Responses responses) {}
+                    HealthHandler health, Metrics metrics, Responses responses, java.util.Optional<TlsRoutes> tls) {}
 
     private Routes() {
     }
@@ -37,6 +37,7 @@ final class Routes {
         }
         router.route().handler(h.health()::untilLoaded);
 
+        h.tls().ifPresent(t -> t.mount(router));
         get(router, "/").handler(h.setupPage()::page);
 
         get(router, "/mail/config-v1.1.xml").handler(h.autoconfig()::byAddressOrHost);

@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.mailautoconf.HostPort;
 import org.mailautoconf.ServiceConfig;
@@ -112,10 +114,16 @@ public final class RunningService implements AutoCloseable {
         return service.stop().toCompletionStage().toCompletableFuture();
     }
 
+    /** Throws no InterruptedException, which a try-with-resources block would have to handle (javac's -Xlint:try). */
     @Override
-    public void close() throws Exception {
-        // Not composed: vertx.close() completes only once no event-loop callback is running.
-        service.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    public void close() throws ExecutionException, TimeoutException {
+        try {
+            // Not composed: vertx.close() completes only once no event-loop callback is running.
+            service.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the service", e);
+        }
     }
 }
