@@ -1,0 +1,78 @@
+package org.mailautoconf.directory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A throw-away OpenLDAP {@code slapd} (Debian's, installed by .ci/install-directory): a slapd.conf
+ * with the mdb backend in a temporary directory, the tree loaded by {@code slapadd}, listening
+ * on {@code ldap://127.0.0.1:PORT/} only, in the foreground so the test owns the process.
+ */
+final class Slapd implements AutoCloseable {
+
+    static final String SUFFIX = "dc=uni,dc=example";
+    static final String SERVICE_DN = "cn=mailautoconf,ou=services," + SUFFIX;
+    static final String SERVICE_PASSWORD = "svc-Secret-42";
+
+    private final Process process;
+    final int port;
+
+    private Slapd(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static Slapd start(Path dir, String ldif) throws IOException, InterruptedException {
+        Path db = Files.createDirectories(dir.resolve("db"));
+        Path conf = dir.resolve("slapd.conf");
+        Files.writeString(conf, String.join("\n",
+                "include /etc/ldap/schema/core.schema",
+                "include /etc/ldap/schema/cosine.schema",
+                "include /etc/ldap/schema/inetorgperson.schema",
+                "modulepath /usr/lib/ldap",
+                "moduleload back_mdb",
+                "pidfile " + dir.resolve("slapd.pid"),
+                "access to attrs=userPassword by anonymous auth by * none",
+                "access to * by dn.exact=\"" + SERVICE_DN + "\" read by * none",
+                "database mdb",
+                "maxsize 10485760",
+                "suffix \"" + SUFFIX + "\"",
+                "rootdn \"cn=admin," + SUFFIX + "\"",
+                "directory " + db,
+                ""), StandardCharsets.UTF_8);
+        Path data = dir.resolve("tree.ldif");
+        Files.writeString(data, ldif, StandardCharsets.UTF_8);
+        Process add = new ProcessBuilder("/usr/sbin/slapadd", "-f", conf.toString(), "-l", data.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("slapadd.log").toFile()).start();
+        if (!add.waitFor(30, TimeUnit.SECONDS) || add.exitValue() != 0) {
+            throw new AssertionError("slapadd failed: " + Files.readString(dir.resolve("slapadd.log")));
+        }
+        int port = LocalPorts.free();
+        Process p = new ProcessBuilder("/usr/sbin/slapd", "-f", conf.toString(), "-h", "ldap://127.0.0.1:" + port + "/",
+                "-d", "0").redirectErrorStream(true).redirectOutput(dir.resolve("slapd.log").toFile()).start();
+        try {
+            LocalPorts.awaitListening(port, Duration.ofSeconds(20), p);
+        } catch (AssertionError e) {
+            p.destroyForcibly();
+            throw new AssertionError(e.getMessage() + ": " + Files.readString(dir.resolve("slapd.log")));
+        }
+        return new Slapd(p, port);
+    }
+
+    static String entries(List<String> entries) {
+        return String.join("\n\n", entries) + "\n";
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
