@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param aliases addresses (normalised, see {@link EmailAddress#toString()}) that moved
  *                elsewhere, each with its own redirect
  * @param source  the provider file, for messages
+ * @param directory the directory that supplies per-user values, if any (docs/directories.md)
  */
 public record Provider(
         String id,
@@ -29,7 +30,18 @@ public record Provider(
         Optional<Redirect> redirect,
         Map<String, Redirect> aliases,
         List<Assumption> assumptions,
-        Path source) {
+        Path source,
+        Optional<DirectoryUse> directory) {
+
+    /** A provider without a directory. */
+    public Provider(String id, String name, String shortName, List<DomainPattern> domains, List<IncomingServer> incoming,
+            List<OutgoingServer> outgoing, List<Documentation> documentation, Optional<EnableStep> enable,
+            Optional<Webmail> webmail, Optional<ActiveSync> activeSync, Optional<CaCertificate> caCertificate,
+            Optional<OAuth2Settings> oauth2, Optional<Redirect> redirect, Map<String, Redirect> aliases,
+            List<Assumption> assumptions, Path source) {
+        this(id, name, shortName, domains, incoming, outgoing, documentation, enable, webmail, activeSync, caCertificate,
+                oauth2, redirect, aliases, assumptions, source, Optional.empty());
+    }
 
     public Provider {
         domains = List.copyOf(domains);

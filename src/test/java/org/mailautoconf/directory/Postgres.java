@@ -27,10 +27,10 @@ final class Postgres implements AutoCloseable {
         this.port = port;
     }
 
-    static Postgres start(Path parent) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory(parent, "pg");
+    /** Starts a cluster in a new directory under the system's temporary directory (the postgres user must reach it). */
+    static Postgres start() throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("mailautoconf-pg");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-        Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path data = dir.resolve("data");
         run(dir, BIN + "initdb", "-D", data.toString(), "-U", "admin", "-E", "UTF8", "--locale=C",
                 "--auth-local=trust", "--auth-host=scram-sha-256");
@@ -70,6 +70,14 @@ final class Postgres implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        run(dir, BIN + "pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
+        try {
+            run(dir, BIN + "pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
+        } finally {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 }

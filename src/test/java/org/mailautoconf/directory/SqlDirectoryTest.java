@@ -35,7 +35,7 @@ class SqlDirectoryTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = Postgres.start(dir);
+        postgres = Postgres.start();
         postgres.sql("postgres", "CREATE DATABASE postfix;");
         postgres.sql("postfix", Files.readString(Path.of("src/test/resources/directory/postfixadmin.sql")));
     }

@@ -35,7 +35,7 @@ final class ProviderBinder {
 
     static final Set<String> FIELDS = Set.of("id", "name", "shortName", "profile", "extends", "domains", "incoming",
             "outgoing", "documentation", "enable", "webmail", "activeSync", "caCertificate", "oauth2", "redirect",
-            "aliases", "assumptions");
+            "aliases", "assumptions", DirectoryUseBinder.FIELD);
 
     private final NodeReader reader;
     private final ServerBinder servers;
@@ -80,13 +80,15 @@ final class ProviderBinder {
         List<Assumption> assumptions = f.containsKey("assumptions")
                 ? reader.list(f.get("assumptions"), "assumptions", false, (n, p) -> assumption(n, p, root)) : List.of();
 
-        if (!reader.complete() || id == null || name == null || shortName == null || domains == null
+        Optional<org.mailautoconf.registry.DirectoryUse> directory = new DirectoryUseBinder(reader).bind(f);
+
+        if (directory == null || !reader.complete() || id == null || name == null || shortName == null || domains == null
                 || incoming == null || outgoing == null || documentation == null || aliases == null || assumptions == null
                 || enable == null || webmail == null || activeSync == null || ca == null || oauth2 == null || redirect == null) {
             return null;
         }
         return new Provider(id, name, shortName, domains, incoming, outgoing, documentation, enable, webmail,
-                activeSync, ca, oauth2, redirect, aliases, assumptions, file);
+                activeSync, ca, oauth2, redirect, aliases, assumptions, file, directory);
     }
 
     private void nonEmpty(Map<String, YamlNode.Entry> f, String key, List<?> list) {
