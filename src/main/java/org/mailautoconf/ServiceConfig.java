@@ -41,7 +41,8 @@ public record ServiceConfig(
         LogSettings logging,
         SigningLimits signingLimits,
         Optional<Path> stateDir,
-        Optional<TlsSettings> tls) {
+        Optional<TlsSettings> tls,
+        Optional<Path> directories) {
 
     public static final long DEFAULT_CACHE_BYTES = 64L << 20;
 
@@ -83,12 +84,12 @@ public record ServiceConfig(
         return new ServiceConfig("127.0.0.1", 8080, Path.of("providers.d"), Optional.empty(), Optional.empty(),
                 Duration.ofSeconds(2), Duration.ofMinutes(5), DEFAULT_CACHE_BYTES, false, Optional.empty(),
                 ConnectionLimits.defaults(), Optional.empty(), LogSettings.defaults(), SigningLimits.defaults(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public ServiceConfig withListen(String host, int newPort) {
         return new ServiceConfig(host, newPort, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, directories);
     }
 
     public ServiceConfig withPort(int newPort) {
@@ -97,66 +98,72 @@ public record ServiceConfig(
 
     public ServiceConfig withProvidersDir(Path dir) {
         return new ServiceConfig(listenHost, port, dir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, directories);
     }
 
     public ServiceConfig withDefaultProvider(Optional<String> id) {
         return new ServiceConfig(listenHost, port, providersDir, id, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, directories);
     }
 
     public ServiceConfig withPublicBaseUrl(Optional<URI> url) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, url, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, directories);
     }
 
     public ServiceConfig withReloadInterval(Duration interval) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, interval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, directories);
     }
 
     public ServiceConfig withCacheBytes(long bytes) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                bytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
+                bytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, directories);
     }
 
     public ServiceConfig withAccessLog(boolean on) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, on, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
+                cacheBytes, on, profileSigning, connections, management, logging, signingLimits, stateDir, tls, directories);
     }
 
     public ServiceConfig withProfileSigning(Optional<ProfileSigning> signing) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, signing, connections, management, logging, signingLimits, stateDir, tls);
+                cacheBytes, accessLog, signing, connections, management, logging, signingLimits, stateDir, tls, directories);
     }
 
     public ServiceConfig withConnections(ConnectionLimits limits) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, limits, management, logging, signingLimits, stateDir, tls);
+                cacheBytes, accessLog, profileSigning, limits, management, logging, signingLimits, stateDir, tls, directories);
     }
 
     public ServiceConfig withManagement(Optional<HostPort> listener) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, listener, logging, signingLimits, stateDir, tls);
+                cacheBytes, accessLog, profileSigning, connections, listener, logging, signingLimits, stateDir, tls, directories);
     }
 
     public ServiceConfig withLogging(LogSettings settings) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, settings, signingLimits, stateDir, tls);
+                cacheBytes, accessLog, profileSigning, connections, management, settings, signingLimits, stateDir, tls, directories);
     }
 
     public ServiceConfig withSigningLimits(SigningLimits limits) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, limits, stateDir, tls);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, limits, stateDir, tls, directories);
     }
 
     public ServiceConfig withStateDir(Optional<Path> dir) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, dir, tls);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, dir, tls, directories);
     }
 
     public ServiceConfig withTls(Optional<TlsSettings> settings) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, settings);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, settings, directories);
+    }
+
+    /** The directories file ({@code --directories}, docs/directories.md); empty: no directory. */
+    public ServiceConfig withDirectories(Optional<Path> file) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, file);
     }
 }

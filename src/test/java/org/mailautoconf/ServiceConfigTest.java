@@ -14,7 +14,8 @@ class ServiceConfigTest {
     private static final ServiceConfig CUSTOM = ServiceConfig.defaults().withListen("0.0.0.0", 9000).withProvidersDir(Path.of("p"))
             .withDefaultProvider(Optional.of("x")).withReloadInterval(Duration.ofSeconds(5)).withCacheBytes(1234).withAccessLog(true)
             .withProfileSigning(Optional.of(new ProfileSigning(Path.of("c.pem"), Path.of("k.pem"), Optional.empty())))
-            .withManagement(Optional.of(HostPort.parse("127.0.0.1:9090"))).withStateDir(Optional.of(Path.of("/var/lib/m")));
+            .withManagement(Optional.of(HostPort.parse("127.0.0.1:9090"))).withStateDir(Optional.of(Path.of("/var/lib/m")))
+            .withDirectories(Optional.of(Path.of("/etc/mailautoconf/directories.yaml")));
 
     @Test
     void withers_changeTheirOneFieldAndKeepEveryOther() {
@@ -23,7 +24,8 @@ class ServiceConfigTest {
         assertThat(c).isEqualTo(new ServiceConfig("0.0.0.0", 0, Path.of("q"), Optional.of("x"),
                 Optional.of(URI.create("https://autoconfig.example.net")), Duration.ofSeconds(5), Duration.ofMinutes(5),
                 1234, true, CUSTOM.profileSigning(), CUSTOM.connections(), Optional.of(new HostPort("127.0.0.1", 9090)),
-                CUSTOM.logging(), CUSTOM.signingLimits(), Optional.of(Path.of("/var/lib/m")), Optional.empty()));
+                CUSTOM.logging(), CUSTOM.signingLimits(), Optional.of(Path.of("/var/lib/m")), Optional.empty(),
+                Optional.of(Path.of("/etc/mailautoconf/directories.yaml"))));
         assertThat(CUSTOM.withProfileSigning(Optional.empty()).cacheBytes()).isEqualTo(1234);
     }
 

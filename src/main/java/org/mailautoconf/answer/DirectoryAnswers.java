@@ -23,15 +23,30 @@ public final class DirectoryAnswers implements AutoCloseable {
 
     private final Answers answers;
     private final AtomicReference<Directories> directories;
+    /** The totals of directories replaced by a reload, so the counts in /metrics never go down. */
+    private final java.util.Map<Directories.Outcome, java.util.concurrent.atomic.LongAdder> before =
+            new java.util.EnumMap<>(Directories.Outcome.class);
 
     public DirectoryAnswers(Answers answers, Directories directories) {
         this.answers = answers;
         this.directories = new AtomicReference<>(directories);
+        for (Directories.Outcome o : Directories.Outcome.values()) {
+            before.put(o, new java.util.concurrent.atomic.LongAdder());
+        }
+    }
+
+    /** Resolutions that ended this way since the service started, across reloads. */
+    public long total(Directories.Outcome o) {
+        return before.get(o).sum() + directories.get().total(o);
     }
 
     /** Swaps in a reloaded directories file; the old sources close and their cache goes. */
-    public void replace(Directories next) {
-        directories.getAndSet(next).close();
+    public synchronized void replace(Directories next) {
+        Directories old = directories.getAndSet(next);
+        for (Directories.Outcome o : Directories.Outcome.values()) {
+            before.get(o).add(old.total(o));
+        }
+        old.close();
     }
 
     public Directories directories() {

@@ -18,14 +18,16 @@ final class MobileconfigHandler {
 
     private final ExpensiveWork signing;
     private final Answers answers;
+    private final DirectoryStep directory;
     private final Responses responses;
     private final boolean signed;
     private final ClientFormat format;
 
     /** @param signing where profiles are signed; used only when {@code signed} */
-    MobileconfigHandler(ExpensiveWork signing, Answers answers, Responses responses, boolean signed) {
+    MobileconfigHandler(ExpensiveWork signing, Answers answers, DirectoryStep directory, Responses responses, boolean signed) {
         this.signing = signing;
         this.answers = answers;
+        this.directory = directory;
         this.responses = responses;
         this.signed = signed;
         this.format = signed ? ClientFormat.MOBILECONFIG_SIGNED : ClientFormat.MOBILECONFIG;
@@ -56,7 +58,7 @@ final class MobileconfigHandler {
         RequestLog.format(ctx, format.label());
         RequestLog.domain(ctx, address.domain().ascii());
         if (!signed) {
-            send(ctx, address, answers.lookup(format, address.domain(), Optional.of(address)));
+            directory.answer(ctx, format, address.domain(), Optional.of(address), lookup -> send(ctx, address, lookup));
             return;
         }
         Optional<Lookup> ready = answers.withoutSigning(format, address.domain(), Optional.of(address));
