@@ -20,6 +20,7 @@ import org.mailautoconf.format.autodiscover.ProtocolError;
 import org.mailautoconf.format.autodiscover.ResponseSchema;
 import org.mailautoconf.format.autodiscover.SchemaRenderer;
 import org.mailautoconf.registry.EmailAddress;
+import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
 import org.mailautoconf.registry.load.LoadResult;
 import org.mailautoconf.registry.load.Problem;
@@ -35,11 +36,12 @@ import picocli.CommandLine.Parameters;
 final class RenderCommand {
 
     @Command(name = "autoconfig", mixinStandardHelpOptions = true, description = "Thunderbird's config-v1.1.xml.")
-    int autoconfig(@Mixin RegistryOptions registry, @Parameters(paramLabel = "ADDRESS") String address) {
+    int autoconfig(@Mixin RegistryOptions registry, @Mixin DirectoryOptions directories,
+            @Parameters(paramLabel = "ADDRESS") String address) {
         return render(registry, address, (reg, a) -> {
             var match = reg.providerFor(a.domain());
-            return match.map(m -> Answer.ok(new AutoconfigRenderer().render(m.provider(), a.domain(), Optional.of(a)),
-                    AutoconfigRenderer.CONTENT_TYPE));
+            return match.map(m -> Answer.ok(new AutoconfigRenderer().render(DirectoryRender.personal(directories, m.provider(), a),
+                    a.domain(), Optional.of(a)), AutoconfigRenderer.CONTENT_TYPE));
         });
     }
 
@@ -68,7 +70,8 @@ final class RenderCommand {
     @Command(name = "autodiscover", mixinStandardHelpOptions = true,
             description = "The Autodiscover (POX) answer: Outlook's schema, or ActiveSync's with --schema mobilesync."
                     + " Exit 4 when the answer is the protocol's error (e.g. 601: no ActiveSync).")
-    int autodiscover(@Mixin RegistryOptions registry, @Parameters(paramLabel = "ADDRESS") String address,
+    int autodiscover(@Mixin RegistryOptions registry, @Mixin DirectoryOptions directories,
+            @Parameters(paramLabel = "ADDRESS") String address,
             @Option(names = "--schema", paramLabel = "SCHEMA", defaultValue = "outlook",
                     description = "outlook (default) or mobilesync.") String schemaName) {
         Optional<ResponseSchema> schema = ResponseSchema.byKey(schemaName);
@@ -79,8 +82,9 @@ final class RenderCommand {
         SchemaRenderer renderer = schema.get() == ResponseSchema.MOBILESYNC ? new MobileSyncRenderer() : new OutlookRenderer();
         FormatRenderer format = AutodiscoverAnswers.of(renderer);
         boolean[] refused = {false};
-        int status = render(registry, address, (reg, a) -> reg.providerFor(a.domain()).map(m -> {
-            Optional<Refusal> refusal = format.refusal(m.provider(), a.domain(), Optional.of(a));
+        int status = render(registry, address, (reg, a) -> reg.providerFor(a.domain()).map(found -> {
+            Provider provider = DirectoryRender.personal(directories, found.provider(), a);
+            Optional<Refusal> refusal = format.refusal(provider, a.domain(), Optional.of(a));
             if (refusal.isPresent()) {
                 // What the server sends: the protocol's error, timed now.
                 refused[0] = true;
@@ -88,7 +92,7 @@ final class RenderCommand {
                 System.err.println("mailautoconf: Autodiscover error " + code.code() + ": " + refusal.get().reason());
                 return AutodiscoverAnswers.error(new ProtocolError(code, refusal.get().reason()), schema, Instant.now(), 0);
             }
-            Answer answer = format.render(m.provider(), a.domain(), Optional.of(a));
+            Answer answer = format.render(provider, a.domain(), Optional.of(a));
             Optional.ofNullable(answer.headers().get("Location"))
                     .ifPresent(l -> System.err.println("mailautoconf: HTTP " + answer.status() + ", Location: " + l));
             return answer;

@@ -13,21 +13,21 @@ import java.util.concurrent.TimeUnit;
  * with the mdb backend in a temporary directory, the tree loaded by {@code slapadd}, listening
  * on {@code ldap://127.0.0.1:PORT/} only, in the foreground so the test owns the process.
  */
-final class Slapd implements AutoCloseable {
+public final class Slapd implements AutoCloseable {
 
-    static final String SUFFIX = "dc=uni,dc=example";
-    static final String SERVICE_DN = "cn=mailautoconf,ou=services," + SUFFIX;
-    static final String SERVICE_PASSWORD = "svc-Secret-42";
+    public static final String SUFFIX = "dc=uni,dc=example";
+    public static final String SERVICE_DN = "cn=mailautoconf,ou=services," + SUFFIX;
+    public static final String SERVICE_PASSWORD = "svc-Secret-42";
 
     private final Process process;
-    final int port;
+    public final int port;
 
     private Slapd(Process process, int port) {
         this.process = process;
         this.port = port;
     }
 
-    static Slapd start(Path dir, String ldif) throws IOException, InterruptedException {
+    public static Slapd start(Path dir, String ldif) throws IOException, InterruptedException {
         Path db = Files.createDirectories(dir.resolve("db"));
         Path conf = dir.resolve("slapd.conf");
         Files.writeString(conf, String.join("\n",
@@ -64,7 +64,7 @@ final class Slapd implements AutoCloseable {
         return new Slapd(p, port);
     }
 
-    static String entries(List<String> entries) {
+    public static String entries(List<String> entries) {
         return String.join("\n\n", entries) + "\n";
     }
 
