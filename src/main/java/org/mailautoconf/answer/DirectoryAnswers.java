@@ -59,6 +59,10 @@ public final class DirectoryAnswers implements AutoCloseable {
             return Optional.empty();
         }
         Directories d = directories.get();
+        if (d.isEmpty()) {
+            // No directories file: not even one more registry lookup on the hot path.
+            return Optional.empty();
+        }
         return answers.registry().flatMap(r -> r.providerFor(domain)).map(Registry.Match::provider)
                 .flatMap(Provider::directory).filter(u -> d.has(u.source()));
     }

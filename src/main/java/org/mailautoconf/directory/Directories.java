@@ -98,6 +98,11 @@ public final class Directories implements AutoCloseable {
         return settings;
     }
 
+    /** True without a directories file: then no request pays for a directory. */
+    public boolean isEmpty() {
+        return sources.isEmpty();
+    }
+
     public boolean has(String source) {
         return sources.containsKey(source);
     }
