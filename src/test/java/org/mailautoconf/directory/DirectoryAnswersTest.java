@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -41,14 +40,7 @@ class DirectoryAnswersTest {
 
     @BeforeAll
     static void start() throws Exception {
-        slapd = Slapd.start(Files.createDirectories(dir.resolve("ldap")), Slapd.entries(List.of(
-                "dn: " + Slapd.SUFFIX + "\nobjectClass: dcObject\nobjectClass: organization\ndc: uni\no: Halnet",
-                "dn: ou=people," + Slapd.SUFFIX + "\nobjectClass: organizationalUnit\nou: people",
-                "dn: ou=services," + Slapd.SUFFIX + "\nobjectClass: organizationalUnit\nou: services",
-                "dn: " + Slapd.SERVICE_DN + "\nobjectClass: organizationalRole\nobjectClass: simpleSecurityObject\n"
-                        + "cn: mailautoconf\nuserPassword: " + Slapd.SERVICE_PASSWORD,
-                "dn: uid=hn-000417,ou=people," + Slapd.SUFFIX + "\nobjectClass: inetOrgPerson\nuid: hn-000417\n"
-                        + "cn: Iuri Turchi\nsn: Turchi\nmail: iuriturchi@hln.it")));
+        slapd = Slapd.halnet(Files.createDirectories(dir.resolve("ldap")));
         postgres = Postgres.start();
         postgres.sql("postgres", "CREATE DATABASE postfix;");
         postgres.sql("postfix", Files.readString(Path.of("src/test/resources/directory/postfixadmin.sql")));
@@ -65,10 +57,9 @@ class DirectoryAnswersTest {
     }
 
     private static Registry registry() {
-        Path providers = Registries.copyShipped(dir.resolve("providers-" + System.nanoTime()));
+        Path providers;
         try {
-            Path halnet = providers.resolve("halnet.yaml");
-            Files.writeString(halnet, Files.readString(halnet) + "\ndirectory:\n  source: customers\n  supplies: [outgoingLogin]\n");
+            providers = Slapd.halnetProviders(dir.resolve("providers-" + System.nanoTime()));
             Registries.write(providers, "client.yaml", """
                     id: client
                     name: Client Hosting
@@ -83,19 +74,8 @@ class DirectoryAnswersTest {
         return Registries.load(providers);
     }
 
-    private static DirectoryAnswers answers(String ldapUrl) throws Exception {
-        Path conf = Files.createTempDirectory(dir, "conf");
-        Files.writeString(conf.resolve("bind.secret"), Slapd.SERVICE_PASSWORD);
-        Files.writeString(conf.resolve("directories.yaml"), """
-                sources:
-                  customers:
-                    type: ldap
-                    url: %s
-                    bindDn: %s
-                    passwordFile: bind.secret
-                    baseDn: ou=people,%s
-                    filter: (mail={address})
-                    attributes: {outgoingLogin: uid}
+    private static DirectoryAnswers answers(int ldapPort) throws Exception {
+        Path file = Slapd.customersFile(Files.createTempDirectory(dir, "conf"), ldapPort, "uid", """
                   postfixadmin:
                     type: sql
                     url: %s
@@ -105,9 +85,8 @@ class DirectoryAnswersTest {
                       SELECT m.username AS login, m.username AS canonical_address
                       FROM alias a JOIN mailbox m ON m.username = a.goto
                       WHERE a.address = :address AND a.active AND m.active
-                """.formatted(ldapUrl, Slapd.SERVICE_DN, Slapd.SUFFIX, postgres.jdbcUrl("postfix")));
-        Directories directories = Directories.open(DirectoryFile.read(conf.resolve("directories.yaml"),
-                Map.of("PFA", "db-Secret-7")::get));
+                """.formatted(postgres.jdbcUrl("postfix")));
+        Directories directories = Directories.open(DirectoryFile.read(file, Map.of("PFA", "db-Secret-7")::get));
         directories.ready().get(30, TimeUnit.SECONDS);
         AutoconfigRenderer autoconfig = new AutoconfigRenderer();
         Map<ClientFormat, FormatRenderer> renderers = new EnumMap<>(ClientFormat.class);
@@ -127,7 +106,7 @@ class DirectoryAnswersTest {
 
     @Test
     void halnet_smtpLoginComesFromTheDirectory() throws Exception {
-        try (DirectoryAnswers a = answers("ldap://127.0.0.1:" + slapd.port)) {
+        try (DirectoryAnswers a = answers(slapd.port)) {
             String xml = body(a, ClientFormat.AUTOCONFIG, "iuriturchi@hln.it");
             assertThat(xml).contains("<username>hn-000417</username>").doesNotContain(LoginTemplate.AskUser.STAND_IN)
                     .contains("<username>iuriturchi@hln.it</username>");
@@ -137,7 +116,7 @@ class DirectoryAnswersTest {
 
     @Test
     void halnet_unknownCustomer_sameShapeFromTheTemplates() throws Exception {
-        try (DirectoryAnswers a = answers("ldap://127.0.0.1:" + slapd.port)) {
+        try (DirectoryAnswers a = answers(slapd.port)) {
             String known = body(a, ClientFormat.AUTOCONFIG, "iuriturchi@hln.it");
             String unknown = body(a, ClientFormat.AUTOCONFIG, "nobody@hln.it");
             assertThat(unknown).contains("<username>" + LoginTemplate.AskUser.STAND_IN + "</username>");
@@ -148,7 +127,7 @@ class DirectoryAnswersTest {
 
     @Test
     void halnet_directoryDown_templateAnswerNotAnError() throws Exception {
-        try (DirectoryAnswers a = answers("ldap://127.0.0.1:" + LocalPorts.free())) {
+        try (DirectoryAnswers a = answers(LocalPorts.free())) {
             assertThat(body(a, ClientFormat.AUTOCONFIG, "iuriturchi@hln.it"))
                     .contains("<username>" + LoginTemplate.AskUser.STAND_IN + "</username>");
             assertThat(a.directories().total(Directories.Outcome.ERROR) + a.directories().total(Directories.Outcome.TIMEOUT))
@@ -158,7 +137,7 @@ class DirectoryAnswersTest {
 
     @Test
     void postfixAdminAlias_autodiscoverRedirectsAndAutoconfigUsesTheMailbox() throws Exception {
-        try (DirectoryAnswers a = answers("ldap://127.0.0.1:" + slapd.port)) {
+        try (DirectoryAnswers a = answers(slapd.port)) {
             assertThat(body(a, ClientFormat.AUTODISCOVER_OUTLOOK, "info@client.example"))
                     .contains("<Action>redirectAddr</Action>").contains("<RedirectAddr>anna@client.example</RedirectAddr>");
             assertThat(body(a, ClientFormat.AUTOCONFIG, "info@client.example"))

@@ -2,16 +2,11 @@ package org.mailautoconf.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.registry.LoginTemplate;
-import org.mailautoconf.testing.Registries;
 import org.mailautoconf.testing.RunningService;
 
 /** serve --directories: Halnet's SMTP login over HTTP from a real slapd; slow directory; reload. */
@@ -32,17 +26,8 @@ class DirectoryHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        slapd = Slapd.start(Files.createDirectories(dir.resolve("ldap")), Slapd.entries(List.of(
-                "dn: " + Slapd.SUFFIX + "\nobjectClass: dcObject\nobjectClass: organization\ndc: uni\no: Halnet",
-                "dn: ou=people," + Slapd.SUFFIX + "\nobjectClass: organizationalUnit\nou: people",
-                "dn: ou=services," + Slapd.SUFFIX + "\nobjectClass: organizationalUnit\nou: services",
-                "dn: " + Slapd.SERVICE_DN + "\nobjectClass: organizationalRole\nobjectClass: simpleSecurityObject\n"
-                        + "cn: mailautoconf\nuserPassword: " + Slapd.SERVICE_PASSWORD,
-                "dn: uid=hn-000417,ou=people," + Slapd.SUFFIX + "\nobjectClass: inetOrgPerson\nuid: hn-000417\n"
-                        + "cn: Iuri Turchi\nsn: Turchi\nmail: iuriturchi@hln.it")));
-        providers = Registries.copyShipped(dir.resolve("providers"));
-        Path halnet = providers.resolve("halnet.yaml");
-        Files.writeString(halnet, Files.readString(halnet) + "\ndirectory:\n  source: customers\n  supplies: [outgoingLogin]\n");
+        slapd = Slapd.halnet(Files.createDirectories(dir.resolve("ldap")));
+        providers = Slapd.halnetProviders(dir.resolve("providers"));
     }
 
     @AfterAll
@@ -53,21 +38,7 @@ class DirectoryHttpTest {
     }
 
     private static Path directories(String name, int port, String loginAttribute) throws Exception {
-        Path conf = Files.createDirectories(dir.resolve(name));
-        Files.writeString(conf.resolve("bind.secret"), Slapd.SERVICE_PASSWORD);
-        Path file = conf.resolve("directories.yaml");
-        Files.writeString(file, """
-                sources:
-                  customers:
-                    type: ldap
-                    url: ldap://127.0.0.1:%d
-                    bindDn: %s
-                    passwordFile: bind.secret
-                    baseDn: ou=people,%s
-                    filter: (mail={address})
-                    attributes: {outgoingLogin: %s}
-                """.formatted(port, Slapd.SERVICE_DN, Slapd.SUFFIX, loginAttribute));
-        return file;
+        return Slapd.customersFile(dir.resolve(name), port, loginAttribute, "");
     }
 
     private static String autoconfig(RunningService s, String address) {
@@ -97,31 +68,15 @@ class DirectoryHttpTest {
 
     @Test
     void slowDirectory_templateAnswerWithinTheTimeout_neverAnError() throws Exception {
-        List<Socket> held = new ArrayList<>();
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(silent.accept());
-                    }
-                } catch (java.io.IOException e) {
-                    // closed at the end of the test
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+        try (SilentServer silent = new SilentServer()) {
             try (RunningService s = RunningService.start(ServiceConfig.defaults().withProvidersDir(providers)
-                    .withDirectories(Optional.of(directories("conf-slow", silent.getLocalPort(), "uid"))))) {
+                    .withDirectories(Optional.of(directories("conf-slow", silent.port(), "uid"))))) {
                 long start = System.nanoTime();
                 assertThat(autoconfig(s, "iuriturchi@hln.it"))
                         .contains("<username>" + LoginTemplate.AskUser.STAND_IN + "</username>");
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
                 String metrics = new String(s.get("/metrics").body(), StandardCharsets.UTF_8);
                 assertThat(metrics).containsPattern("mailautoconf_directory_lookups_total\\{outcome=\"(timeout|error)\"} 1.0");
-            }
-        } finally {
-            for (Socket sock : held) {
-                sock.close();
             }
         }
     }

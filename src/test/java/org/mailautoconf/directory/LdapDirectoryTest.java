@@ -3,13 +3,9 @@ package org.mailautoconf.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,12 +29,7 @@ class LdapDirectoryTest {
 
     @BeforeAll
     static void start() throws Exception {
-        slapd = Slapd.start(dir, Slapd.entries(List.of(
-                "dn: " + Slapd.SUFFIX + "\nobjectClass: dcObject\nobjectClass: organization\ndc: uni\no: Uni",
-                "dn: ou=people," + Slapd.SUFFIX + "\nobjectClass: organizationalUnit\nou: people",
-                "dn: ou=services," + Slapd.SUFFIX + "\nobjectClass: organizationalUnit\nou: services",
-                "dn: " + Slapd.SERVICE_DN + "\nobjectClass: organizationalRole\nobjectClass: simpleSecurityObject\n"
-                        + "cn: mailautoconf\nuserPassword: " + Slapd.SERVICE_PASSWORD,
+        slapd = Slapd.start(dir, Slapd.tree("Uni", List.of(
                 person("s123456", "Mario Rossi", "mario.rossi@uni.example", "m.rossi@uni.example"),
                 person("t999", "Tina Verdi", "tina.verdi@uni.example"),
                 person("meta", "Meta Chars", META))));
@@ -74,15 +65,12 @@ class LdapDirectoryTest {
         return "ldap://127.0.0.1:" + slapd.port;
     }
 
-    /** Opened and connected once, as the service does before the first request. */
     private static Directories opened(DirectorySettings settings) throws Exception {
-        Directories d = Directories.open(settings);
-        d.ready().get(30, TimeUnit.SECONDS);
-        return d;
+        return Opened.of(settings);
     }
 
     private static Resolution resolve(Directories d, String address) throws Exception {
-        return d.resolve("university", EmailAddress.parse(address)).get(5, TimeUnit.SECONDS);
+        return Opened.resolve(d, "university", address);
     }
 
     @Test
@@ -150,20 +138,8 @@ class LdapDirectoryTest {
 
     @Test
     void directorySlow_timesOutAfterTheConfiguredTime() throws Exception {
-        List<Socket> held = new ArrayList<>();
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(silent.accept());
-                    }
-                } catch (IOException e) {
-                    // closed at the end of the test
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-            try (Directories d = opened(example("ldap://127.0.0.1:" + silent.getLocalPort(), Slapd.SERVICE_PASSWORD))) {
+        try (SilentServer silent = new SilentServer()) {
+            try (Directories d = opened(example("ldap://127.0.0.1:" + silent.port(), Slapd.SERVICE_PASSWORD))) {
                 long start = System.nanoTime();
                 Resolution r = resolve(d, "mario.rossi@uni.example");
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -172,10 +148,6 @@ class LdapDirectoryTest {
                 assertThat(r.entry().found()).isFalse();
                 assertThat(took).isLessThan(Duration.ofMillis(2000));
                 assertThat(d.total(Outcome.TIMEOUT) + d.total(Outcome.ERROR)).isEqualTo(1);
-            }
-        } finally {
-            for (Socket s : held) {
-                s.close();
             }
         }
     }

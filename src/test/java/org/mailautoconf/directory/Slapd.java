@@ -68,6 +68,51 @@ public final class Slapd implements AutoCloseable {
         return String.join("\n\n", entries) + "\n";
     }
 
+    /** The suffix, ou=people, ou=services and the service's own entry with its password, then {@code people}. */
+    public static String tree(String organisation, List<String> people) {
+        List<String> all = new java.util.ArrayList<>(List.of(
+                "dn: " + SUFFIX + "\nobjectClass: dcObject\nobjectClass: organization\ndc: uni\no: " + organisation,
+                "dn: ou=people," + SUFFIX + "\nobjectClass: organizationalUnit\nou: people",
+                "dn: ou=services," + SUFFIX + "\nobjectClass: organizationalUnit\nou: services",
+                "dn: " + SERVICE_DN + "\nobjectClass: organizationalRole\nobjectClass: simpleSecurityObject\n"
+                        + "cn: mailautoconf\nuserPassword: " + SERVICE_PASSWORD));
+        all.addAll(people);
+        return entries(all);
+    }
+
+    /** Halnet's customers: one, whose SMTP login hn-000417 is not derived from the address. */
+    public static Slapd halnet(Path dir) throws IOException, InterruptedException {
+        return start(dir, tree("Halnet", List.of("dn: uid=hn-000417,ou=people," + SUFFIX
+                + "\nobjectClass: inetOrgPerson\nuid: hn-000417\ncn: Iuri Turchi\nsn: Turchi\nmail: iuriturchi@hln.it")));
+    }
+
+    /** A copy of the shipped providers whose halnet.yaml takes its SMTP logins from source {@code customers}. */
+    public static Path halnetProviders(Path dir) throws IOException {
+        Path providers = org.mailautoconf.testing.Registries.copyShipped(dir);
+        Path halnet = providers.resolve("halnet.yaml");
+        Files.writeString(halnet, Files.readString(halnet) + "\ndirectory:\n  source: customers\n  supplies: [outgoingLogin]\n");
+        return providers;
+    }
+
+    /** A directories file in {@code conf} whose source {@code customers} is this tree on {@code port}, login from {@code attribute}. */
+    public static Path customersFile(Path conf, int port, String attribute, String extraSources) throws IOException {
+        Files.createDirectories(conf);
+        Files.writeString(conf.resolve("bind.secret"), SERVICE_PASSWORD);
+        Path file = conf.resolve("directories.yaml");
+        Files.writeString(file, """
+                sources:
+                  customers:
+                    type: ldap
+                    url: ldap://127.0.0.1:%d
+                    bindDn: %s
+                    passwordFile: bind.secret
+                    baseDn: ou=people,%s
+                    filter: (mail={address})
+                    attributes: {outgoingLogin: %s}
+                """.formatted(port, SERVICE_DN, SUFFIX, attribute) + extraSources);
+        return file;
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -56,15 +51,12 @@ class SqlDirectoryTest {
         return DirectoryFile.read(file, Map.of("POSTFIXADMIN_DB_PASSWORD", password)::get);
     }
 
-    /** Opened and connected once, as the service does before the first request. */
     private static Directories opened(DirectorySettings settings) throws Exception {
-        Directories d = Directories.open(settings);
-        d.ready().get(30, TimeUnit.SECONDS);
-        return d;
+        return Opened.of(settings);
     }
 
     private static Resolution resolve(Directories d, String address) throws Exception {
-        return d.resolve("postfixadmin", EmailAddress.parse(address)).get(5, TimeUnit.SECONDS);
+        return Opened.resolve(d, "postfixadmin", address);
     }
 
     @Test
@@ -135,29 +127,13 @@ class SqlDirectoryTest {
 
     @Test
     void databaseSlow_timesOut() throws Exception {
-        List<Socket> held = new ArrayList<>();
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(silent.accept());
-                    }
-                } catch (IOException e) {
-                    // closed at the end of the test
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-            String url = "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/postfix";
+        try (SilentServer silent = new SilentServer()) {
+            String url = "jdbc:postgresql://127.0.0.1:" + silent.port() + "/postfix";
             try (Directories d = opened(example(url, DB_PASSWORD))) {
                 long start = System.nanoTime();
                 // The pool gives up after half the time limit, or the limit ends the lookup.
                 assertThat(resolve(d, "anna@client.example").outcome()).isIn(Outcome.TIMEOUT, Outcome.ERROR);
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2000));
-            }
-        } finally {
-            for (Socket s : held) {
-                s.close();
             }
         }
     }
