@@ -8,17 +8,13 @@ import java.time.Instant;
 import java.util.Optional;
 import org.mailautoconf.answer.Answer;
 import org.mailautoconf.answer.AutodiscoverAnswers;
+import org.mailautoconf.answer.ClientFormat;
 import org.mailautoconf.answer.FormatRenderer;
 import org.mailautoconf.answer.Refusal;
-import org.mailautoconf.format.autoconfig.AutoconfigRenderer;
-import org.mailautoconf.format.mobileconfig.MobileconfigRenderer;
+import org.mailautoconf.answer.Renderers;
 import org.mailautoconf.format.mobileconfig.ProfileSigner;
-import org.mailautoconf.format.autodiscover.ErrorCode;
-import org.mailautoconf.format.autodiscover.MobileSyncRenderer;
-import org.mailautoconf.format.autodiscover.OutlookRenderer;
 import org.mailautoconf.format.autodiscover.ProtocolError;
 import org.mailautoconf.format.autodiscover.ResponseSchema;
-import org.mailautoconf.format.autodiscover.SchemaRenderer;
 import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Registry;
 import org.mailautoconf.registry.load.LoadResult;
@@ -36,11 +32,7 @@ final class RenderCommand {
 
     @Command(name = "autoconfig", mixinStandardHelpOptions = true, description = "Thunderbird's config-v1.1.xml.")
     int autoconfig(@Mixin RegistryOptions registry, @Parameters(paramLabel = "ADDRESS") String address) {
-        return render(registry, address, (reg, a) -> {
-            var match = reg.providerFor(a.domain());
-            return match.map(m -> Answer.ok(new AutoconfigRenderer().render(m.provider(), a.domain(), Optional.of(a)),
-                    AutoconfigRenderer.CONTENT_TYPE));
-        });
+        return render(registry, address, rendered(Renderers.table(Optional.empty()).get(ClientFormat.AUTOCONFIG)));
     }
 
     @Command(name = "mobileconfig", mixinStandardHelpOptions = true,
@@ -58,11 +50,9 @@ final class RenderCommand {
             System.err.println("mailautoconf: " + e.getMessage());
             return 2;
         }
-        MobileconfigRenderer renderer = new MobileconfigRenderer();
-        return render(registry, address, Optional.ofNullable(output), (reg, a) -> reg.providerFor(a.domain()).map(m -> {
-            byte[] profile = renderer.render(m.provider(), a.domain(), Optional.of(a));
-            return Answer.ok(signer.map(s -> s.sign(profile)).orElse(profile), MobileconfigRenderer.CONTENT_TYPE);
-        }));
+        FormatRenderer renderer = Renderers.table(signer)
+                .get(signer.isPresent() ? ClientFormat.MOBILECONFIG_SIGNED : ClientFormat.MOBILECONFIG);
+        return render(registry, address, Optional.ofNullable(output), rendered(renderer));
     }
 
     @Command(name = "autodiscover", mixinStandardHelpOptions = true,
@@ -76,17 +66,17 @@ final class RenderCommand {
             System.err.println("mailautoconf: --schema is outlook or mobilesync, was " + schemaName);
             return 2;
         }
-        SchemaRenderer renderer = schema.get() == ResponseSchema.MOBILESYNC ? new MobileSyncRenderer() : new OutlookRenderer();
-        FormatRenderer format = AutodiscoverAnswers.of(renderer);
+        FormatRenderer format = Renderers.table(Optional.empty()).get(schema.get() == ResponseSchema.MOBILESYNC
+                ? ClientFormat.AUTODISCOVER_MOBILESYNC : ClientFormat.AUTODISCOVER_OUTLOOK);
         boolean[] refused = {false};
         int status = render(registry, address, (reg, a) -> reg.providerFor(a.domain()).map(m -> {
             Optional<Refusal> refusal = format.refusal(m.provider(), a.domain(), Optional.of(a));
             if (refusal.isPresent()) {
                 // What the server sends: the protocol's error, timed now.
                 refused[0] = true;
-                ErrorCode code = ErrorCode.byCode(refusal.get().code()).orElse(ErrorCode.INTERNAL_ERROR);
-                System.err.println("mailautoconf: Autodiscover error " + code.code() + ": " + refusal.get().reason());
-                return AutodiscoverAnswers.error(new ProtocolError(code, refusal.get().reason()), schema, Instant.now(), 0);
+                ProtocolError error = refusal.get().error();
+                System.err.println("mailautoconf: Autodiscover error " + error.code().code() + ": " + error.reason());
+                return AutodiscoverAnswers.error(error, schema, Instant.now(), 0);
             }
             Answer answer = format.render(m.provider(), a.domain(), Optional.of(a));
             Optional.ofNullable(answer.headers().get("Location"))
@@ -94,6 +84,11 @@ final class RenderCommand {
             return answer;
         }));
         return status == 0 && refused[0] ? 4 : status;
+    }
+
+    /** The answer of the provider serving the address's domain, as the server renders it. */
+    static Render rendered(FormatRenderer renderer) {
+        return (reg, a) -> reg.providerFor(a.domain()).map(m -> renderer.render(m.provider(), a.domain(), Optional.of(a)));
     }
 
     interface Render {

@@ -73,8 +73,7 @@ final class AutodiscoverHandler {
         if (lookup instanceof Lookup.Found found) {
             responses.send(ctx, found.answer());
         } else if (lookup instanceof Lookup.Refused refused) {
-            ErrorCode code = ErrorCode.byCode(refused.refusal().code()).orElse(ErrorCode.INTERNAL_ERROR);
-            fail(ctx, new ProtocolError(code, refused.refusal().reason()), Optional.of(request.schema()));
+            fail(ctx, refused.refusal().error(), Optional.of(request.schema()));
         } else {
             fail(ctx, new ProtocolError(ErrorCode.ADDRESS_NOT_FOUND,
                     "no mail provider is known for " + request.address().domain().ascii()), Optional.of(request.schema()));

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +17,6 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailautoconf.ProfileSigning;
-import org.mailautoconf.format.autoconfig.AutoconfigRenderer;
-import org.mailautoconf.format.autodiscover.MobileSyncRenderer;
-import org.mailautoconf.format.autodiscover.OutlookRenderer;
-import org.mailautoconf.format.mobileconfig.MobileconfigRenderer;
 import org.mailautoconf.format.mobileconfig.ProfileSigner;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.EmailAddress;
@@ -65,21 +60,7 @@ class ShippedAnswersGoldenTest {
 
     /** The renderer table under test. */
     static Map<ClientFormat, FormatRenderer> table(Optional<ProfileSigner> signer) {
-        AutoconfigRenderer autoconfig = new AutoconfigRenderer();
-        MobileconfigRenderer mobileconfig = new MobileconfigRenderer();
-        FormatRenderer profile = (p, d, a) -> Answer.ok(mobileconfig.render(p, d, a), MobileconfigRenderer.CONTENT_TYPE)
-                .withHeader("Content-Disposition", "attachment; filename=\"" + MobileconfigRenderer.fileName(p, a) + "\"");
-        Map<ClientFormat, FormatRenderer> renderers = new EnumMap<>(ClientFormat.class);
-        renderers.put(ClientFormat.AUTOCONFIG, (p, d, a) -> Answer.ok(autoconfig.render(p, d, a), AutoconfigRenderer.CONTENT_TYPE));
-        renderers.put(ClientFormat.MOBILECONFIG, profile);
-        renderers.put(ClientFormat.AUTODISCOVER_OUTLOOK, AutodiscoverAnswers.of(new OutlookRenderer()));
-        renderers.put(ClientFormat.AUTODISCOVER_MOBILESYNC, AutodiscoverAnswers.of(new MobileSyncRenderer()));
-        signer.ifPresent(s -> renderers.put(ClientFormat.MOBILECONFIG_SIGNED, (p, d, a) -> {
-            Answer unsigned = profile.render(p, d, a);
-            byte[] signed = s.sign(unsigned.body());
-            return new Answer(unsigned.status(), signed, unsigned.contentType(), Answer.etagOf(signed), unsigned.headers());
-        }));
-        return renderers;
+        return Renderers.table(signer);
     }
 
     static List<String> lines(Registry registry, Map<ClientFormat, FormatRenderer> table) throws Exception {
@@ -121,6 +102,6 @@ class ShippedAnswersGoldenTest {
     }
 
     static int refusalCode(Refusal r) {
-        return r.code();
+        return r.error().code().code();
     }
 }

@@ -1,6 +1,7 @@
 package org.mailautoconf.format.autoconfig;
 
 import java.util.Optional;
+import org.mailautoconf.format.Rendered;
 import org.mailautoconf.format.XmlWriter;
 import org.mailautoconf.registry.Authentication;
 import org.mailautoconf.registry.DomainName;
@@ -25,6 +26,11 @@ import org.mailautoconf.registry.Server;
 public final class AutoconfigRenderer {
 
     public static final String CONTENT_TYPE = "application/xml; charset=utf-8";
+
+    /** The finished answer: the document with its content type. */
+    public Rendered answer(Provider provider, DomainName domain, Optional<EmailAddress> address) {
+        return Rendered.ok(render(provider, domain, address), CONTENT_TYPE);
+    }
 
     public byte[] render(Provider provider, DomainName domain, Optional<EmailAddress> address) {
         XmlWriter xml = new XmlWriter();

@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mailautoconf.format.Rendered;
 import org.mailautoconf.registry.ActiveSync;
 import org.mailautoconf.registry.CaCertificate;
 import org.mailautoconf.registry.DomainName;
@@ -32,6 +33,12 @@ import org.mailautoconf.registry.Server;
 public final class MobileconfigRenderer {
 
     public static final String CONTENT_TYPE = "application/x-apple-aspen-config";
+
+    /** The finished answer: the profile, its content type, and the download name Safari saves it under. */
+    public Rendered answer(Provider provider, DomainName domain, Optional<EmailAddress> address) {
+        return Rendered.ok(render(provider, domain, address), CONTENT_TYPE)
+                .withHeader("Content-Disposition", "attachment; filename=\"" + fileName(provider, address) + "\"");
+    }
 
     public byte[] render(Provider provider, DomainName domain, Optional<EmailAddress> address) {
         PayloadIds ids = new PayloadIds(provider, domain, address);
