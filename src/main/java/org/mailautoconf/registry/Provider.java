@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param aliases addresses (normalised, see {@link EmailAddress#toString()}) that moved
  *                elsewhere, each with its own redirect
+ * @param services JMAP, CalDAV, CardDAV, WebDAV and ManageSieve, beside the mail servers
  * @param source  the provider file, for messages
  */
 public record Provider(
@@ -29,6 +30,7 @@ public record Provider(
         Optional<Redirect> redirect,
         Map<String, Redirect> aliases,
         List<Assumption> assumptions,
+        Services services,
         Path source) {
 
     public Provider {
