@@ -30,6 +30,8 @@ public final class Renderers {
         MobileconfigRenderer mobileconfig = new MobileconfigRenderer();
         Map<ClientFormat, FormatRenderer> table = new EnumMap<>(ClientFormat.class);
         table.put(ClientFormat.AUTOCONFIG, (p, d, a) -> of(autoconfig.answer(p, d, a)));
+        AutoconfigRenderer version12 = AutoconfigRenderer.version12();
+        table.put(ClientFormat.AUTOCONFIG_12, (p, d, a) -> of(version12.answer(p, d, a)));
         table.put(ClientFormat.MOBILECONFIG, (p, d, a) -> of(mobileconfig.answer(p, d, a)));
         table.put(ClientFormat.AUTODISCOVER_OUTLOOK, AutodiscoverAnswers.of(new OutlookRenderer()));
         table.put(ClientFormat.AUTODISCOVER_MOBILESYNC, AutodiscoverAnswers.of(new MobileSyncRenderer()));
