@@ -36,7 +36,7 @@ public final class AutodiscoverAnswers {
 
             @Override
             public Optional<Refusal> refusal(Provider provider, DomainName domain, Optional<EmailAddress> address) {
-                return schema.refusal(provider, required(address)).map(Refusal::new);
+                return schema.refusal(provider, required(address)).map(Refusal.Protocol::new);
             }
         };
     }

@@ -8,6 +8,8 @@ public enum ClientFormat {
     MOBILECONFIG("mobileconfig"),
     /** An Apple profile in a CMS signature: signed once per address, then cached. */
     MOBILECONFIG_SIGNED("mobileconfig_signed"),
+    /** PACC's JSON document (draft-ietf-mailmaint-pacc), one per domain. */
+    PACC("pacc"),
     /** Autodiscover POX, Outlook response schema 2006a. */
     AUTODISCOVER_OUTLOOK("autodiscover-outlook"),
     /** Autodiscover POX, ActiveSync (mobilesync) response schema 2006. */

@@ -10,6 +10,10 @@ import org.mailautoconf.format.autodiscover.MobileSyncRenderer;
 import org.mailautoconf.format.autodiscover.OutlookRenderer;
 import org.mailautoconf.format.mobileconfig.MobileconfigRenderer;
 import org.mailautoconf.format.mobileconfig.ProfileSigner;
+import org.mailautoconf.format.pacc.PaccRenderer;
+import org.mailautoconf.registry.DomainName;
+import org.mailautoconf.registry.EmailAddress;
+import org.mailautoconf.registry.Provider;
 
 /**
  * The one table from client format to renderer. The server, {@code mailautoconf render}, the
@@ -35,11 +39,28 @@ public final class Renderers {
         table.put(ClientFormat.MOBILECONFIG, (p, d, a) -> of(mobileconfig.answer(p, d, a)));
         table.put(ClientFormat.AUTODISCOVER_OUTLOOK, AutodiscoverAnswers.of(new OutlookRenderer()));
         table.put(ClientFormat.AUTODISCOVER_MOBILESYNC, AutodiscoverAnswers.of(new MobileSyncRenderer()));
+        table.put(ClientFormat.PACC, pacc());
         signer.ifPresent(s -> table.put(ClientFormat.MOBILECONFIG_SIGNED, (p, d, a) -> {
             Rendered unsigned = mobileconfig.answer(p, d, a);
             return of(unsigned.withBody(s.sign(unsigned.body())));
         }));
         return Collections.unmodifiableMap(table);
+    }
+
+    /** PACC's document; a provider PACC cannot express is refused (no document, never a misleading one). */
+    private static FormatRenderer pacc() {
+        PaccRenderer pacc = new PaccRenderer();
+        return new FormatRenderer() {
+            @Override
+            public Answer render(Provider provider, DomainName domain, Optional<EmailAddress> address) {
+                return of(pacc.answer(provider, domain));
+            }
+
+            @Override
+            public Optional<Refusal> refusal(Provider provider, DomainName domain, Optional<EmailAddress> address) {
+                return pacc.whyNot(provider).map(Refusal.Inexpressible::new);
+            }
+        };
     }
 
     /** The answer of a format's finished rendering: its ETag is derived from the bytes. */

@@ -15,6 +15,8 @@ import org.mailautoconf.answer.Renderers;
 import org.mailautoconf.format.mobileconfig.ProfileSigner;
 import org.mailautoconf.format.autodiscover.ProtocolError;
 import org.mailautoconf.format.autodiscover.ResponseSchema;
+import org.mailautoconf.format.pacc.PaccRenderer;
+import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Registry;
 import org.mailautoconf.registry.load.LoadResult;
@@ -74,7 +76,7 @@ final class RenderCommand {
             if (refusal.isPresent()) {
                 // What the server sends: the protocol's error, timed now.
                 refused[0] = true;
-                ProtocolError error = refusal.get().error();
+                ProtocolError error = ((Refusal.Protocol) refusal.get()).error();
                 System.err.println("mailautoconf: Autodiscover error " + error.code().code() + ": " + error.reason());
                 return AutodiscoverAnswers.error(error, schema, Instant.now(), 0);
             }
@@ -84,6 +86,42 @@ final class RenderCommand {
             return answer;
         }));
         return status == 0 && refused[0] ? 4 : status;
+    }
+
+    @Command(name = "pacc", mixinStandardHelpOptions = true,
+            description = {"The PACC document (" + PaccRenderer.DRAFT + ") served for DOMAIN at"
+                    + " https://ua-auto-config.DOMAIN/.well-known/user-agent-configuration.json, on standard output byte for byte;"
+                    + " the _ua-auto-config TXT record of its digest on standard error.",
+                    "Exit 4 when PACC cannot express the provider (the reason on standard error): the server answers 404."})
+    int pacc(@Mixin RegistryOptions registry, @Parameters(paramLabel = "DOMAIN") String domainText) {
+        DomainName domain;
+        try {
+            domain = DomainName.parse(domainText.contains("@") ? domainText.substring(domainText.lastIndexOf('@') + 1) : domainText);
+        } catch (IllegalArgumentException e) {
+            System.err.println("mailautoconf: not a domain: " + e.getMessage());
+            return 2;
+        }
+        LoadResult result = new RegistryLoader().load(registry.providers, registry.defaultProvider());
+        if (result.registry().isEmpty()) {
+            result.errors().forEach(p -> System.err.println(p));
+            return 1;
+        }
+        Optional<Registry.Match> match = result.registry().get().providerFor(domain);
+        if (match.isEmpty()) {
+            System.err.println("mailautoconf: no provider serves " + domain.ascii());
+            return 3;
+        }
+        FormatRenderer pacc = Renderers.table(Optional.empty()).get(ClientFormat.PACC);
+        Optional<Refusal> refusal = pacc.refusal(match.get().provider(), domain, Optional.empty());
+        if (refusal.isPresent()) {
+            System.err.println("mailautoconf: no PACC document for " + domain.ascii() + ": " + refusal.get().reason());
+            return 4;
+        }
+        byte[] body = pacc.render(match.get().provider(), domain, Optional.empty()).body();
+        System.err.println("_ua-auto-config." + domain.ascii() + ". TXT \"" + PaccRenderer.txt(body) + "\"");
+        System.out.write(body, 0, body.length);
+        System.out.flush();
+        return 0;
     }
 
     /** The answer of the provider serving the address's domain, as the server renders it. */

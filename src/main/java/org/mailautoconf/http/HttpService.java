@@ -133,7 +133,8 @@ public final class HttpService {
                 new SetupPageHandler(answers, responses, config),
                 new HealthHandler(answers, watcher, responses),
                 metrics,
-                responses);
+                responses,
+                new WellKnownHandler(answers, responses));
         return Routes.gated(Routes.router(vertx, handlers), handlers);
     }
 

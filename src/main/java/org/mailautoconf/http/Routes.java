@@ -22,7 +22,7 @@ final class Routes {
     /** The handlers of one running service. */
     record Handlers(RequestLog requestLog, AutoconfigHandler autoconfig, AutodiscoverHandler autodiscover,
                     AutodiscoverJsonHandler autodiscoverJson, MobileconfigHandler mobileconfig, SetupPageHandler setupPage,
-                    HealthHandler health, Metrics metrics, Responses responses) {}
+                    HealthHandler health, Metrics metrics, Responses responses, WellKnownHandler wellKnown) {}
 
     private Routes() {
     }
@@ -52,6 +52,8 @@ final class Routes {
 
         get(router, "/mobileconfig").handler(h.mobileconfig()::byQuery);
         get(router, "/mobileconfig/:address").handler(h.mobileconfig()::byPath);
+
+        get(router, "/.well-known/user-agent-configuration.json").handler(h.wellKnown()::pacc);
 
         Responses responses = h.responses();
         // Vert.x-web's own 400s (no Host, a path it cannot decode): one line of ours, no stack trace.

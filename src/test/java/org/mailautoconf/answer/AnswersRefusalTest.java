@@ -24,7 +24,7 @@ class AnswersRefusalTest {
         Lookup lookup = lookup("a@unimi.it");
         assertThat(lookup).isInstanceOf(Lookup.Refused.class);
         Lookup.Refused refused = (Lookup.Refused) lookup;
-        assertThat(refused.refusal().error().code().code()).isEqualTo(601);
+        assertThat(((Refusal.Protocol) refused.refusal()).error().code().code()).isEqualTo(601);
         assertThat(refused.provider().id()).isEqualTo("unimi");
     }
 

@@ -106,6 +106,6 @@ class ShippedAnswersGoldenTest {
     }
 
     static int refusalCode(Refusal r) {
-        return r.error().code().code();
+        return ((Refusal.Protocol) r).error().code().code();
     }
 }
