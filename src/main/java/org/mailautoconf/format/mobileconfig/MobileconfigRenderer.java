@@ -47,6 +47,8 @@ public final class MobileconfigRenderer {
         provider.caCertificate().flatMap(CaCertificate::certificate).ifPresent(c -> content.add(rootCertificate(provider, c, ids)));
         mail(provider, domain, address, ids).ifPresent(content::add);
         provider.activeSync().ifPresent(eas -> content.add(activeSync(provider, eas, address, ids)));
+        DavPayloads.caldav(provider, address, ids).ifPresent(content::add);
+        DavPayloads.carddav(provider, address, ids).ifPresent(content::add);
 
         String who = address.map(EmailAddress::toString).orElse(domain.unicode());
         Payload profile = new Payload()
@@ -129,7 +131,7 @@ public final class MobileconfigRenderer {
     }
 
     /** The login name for this address; none where the user has to type it, or where a template needs an address that is not there. */
-    private static Optional<String> login(LoginTemplate template, Optional<EmailAddress> address) {
+    static Optional<String> login(LoginTemplate template, Optional<EmailAddress> address) {
         if (template instanceof LoginTemplate.Derived d) {
             return address.map(d::loginFor).orElseGet(() -> d.isLiteral() ? Optional.of(d.template()) : Optional.empty());
         }
