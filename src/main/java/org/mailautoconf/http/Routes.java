@@ -54,6 +54,9 @@ final class Routes {
         get(router, "/mobileconfig/:address").handler(h.mobileconfig()::byPath);
 
         get(router, "/.well-known/user-agent-configuration.json").handler(h.wellKnown()::pacc);
+        // RFC 6764: any method (clients PROPFIND first) is redirected to the context path.
+        router.route("/.well-known/caldav").handler(h.wellKnown()::caldav);
+        router.route("/.well-known/carddav").handler(h.wellKnown()::carddav);
 
         Responses responses = h.responses();
         // Vert.x-web's own 400s (no Host, a path it cannot decode): one line of ours, no stack trace.

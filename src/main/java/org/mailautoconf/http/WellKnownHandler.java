@@ -1,17 +1,23 @@
 package org.mailautoconf.http;
 
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.mailautoconf.answer.Answer;
 import org.mailautoconf.answer.Answers;
 import org.mailautoconf.answer.ClientFormat;
 import org.mailautoconf.answer.Lookup;
 import org.mailautoconf.format.pacc.PaccRenderer;
 import org.mailautoconf.registry.DomainName;
+import org.mailautoconf.registry.Provider;
+import org.mailautoconf.registry.UrlService;
 
 /**
  * The newer well-known URLs on a provider's own names: PACC's
  * {@code /.well-known/user-agent-configuration.json} on {@code ua-auto-config.<domain>} (and on
- * the domain itself).
+ * the domain itself), and RFC 6764's {@code /.well-known/caldav} and {@code /.well-known/carddav}
+ * on the mail domain, which redirect to the provider's calendar and contacts URLs.
  */
 final class WellKnownHandler {
 
@@ -42,6 +48,38 @@ final class WellKnownHandler {
         } else {
             responses.clientError(ctx, 404, "no mail provider is known for " + domain.get().ascii());
         }
+    }
+
+    void caldav(RoutingContext ctx) {
+        dav(ctx, "CalDAV", p -> p.services().caldav());
+    }
+
+    void carddav(RoutingContext ctx) {
+        dav(ctx, "CardDAV", p -> p.services().carddav());
+    }
+
+    /**
+     * RFC 6764 §5: the server MUST redirect the well-known URI to the context path. 307 keeps the
+     * method and body (clients PROPFIND here) and is not cached as permanent: the provider file
+     * may move the service. Any method is redirected, as the client's first request may be any.
+     */
+    private void dav(RoutingContext ctx, String protocol, Function<Provider, Optional<UrlService>> service) {
+        Optional<DomainName> domain = RequestDomains.fromHost(ctx);
+        if (domain.isEmpty()) {
+            responses.clientError(ctx, 400, "ask on the mail domain: the " + protocol + " service is found by the Host name");
+            return;
+        }
+        RequestLog.domain(ctx, domain.get().ascii());
+        Optional<Provider> provider = answers.provider(domain.get());
+        Optional<UrlService> target = provider.flatMap(service);
+        if (target.isEmpty()) {
+            responses.clientError(ctx, 404, provider.isEmpty() ? "no mail provider is known for " + domain.get().ascii()
+                    : "the provider of " + domain.get().ascii() + " offers no " + protocol + " service");
+            return;
+        }
+        byte[] body = new byte[0];
+        responses.send(ctx, new Answer(307, body, "text/plain; charset=utf-8", Answer.etagOf(body),
+                Map.of("Location", target.get().url().toASCIIString())));
     }
 
     /** The mail domain of the Host: {@code <prefix><domain>} or the domain itself. */
