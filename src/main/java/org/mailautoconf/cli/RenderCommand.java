@@ -101,12 +101,11 @@ final class RenderCommand {
             System.err.println("mailautoconf: not a domain: " + e.getMessage());
             return 2;
         }
-        LoadResult result = new RegistryLoader().load(registry.providers, registry.defaultProvider());
-        if (result.registry().isEmpty()) {
-            result.errors().forEach(p -> System.err.println(p));
+        Optional<Registry> loaded = load(registry);
+        if (loaded.isEmpty()) {
             return 1;
         }
-        Optional<Registry.Match> match = result.registry().get().providerFor(domain);
+        Optional<Registry.Match> match = loaded.get().providerFor(domain);
         if (match.isEmpty()) {
             System.err.println("mailautoconf: no provider serves " + domain.ascii());
             return 3;
@@ -137,6 +136,17 @@ final class RenderCommand {
         return render(registry, addressText, Optional.empty(), render);
     }
 
+    /** The registry, its warnings on standard error; empty (errors printed) when it does not load. */
+    private static Optional<Registry> load(RegistryOptions registry) {
+        LoadResult result = new RegistryLoader().load(registry.providers, registry.defaultProvider());
+        if (result.registry().isEmpty()) {
+            result.errors().forEach(p -> System.err.println(p));
+            return Optional.empty();
+        }
+        result.problems().stream().filter(p -> p.severity() == Problem.Severity.WARNING).forEach(p -> System.err.println(p));
+        return result.registry();
+    }
+
     /** Renders, then writes the body to {@code output}, or to standard output when there is none. */
     int render(RegistryOptions registry, String addressText, Optional<Path> output, Render render) {
         EmailAddress address;
@@ -146,13 +156,11 @@ final class RenderCommand {
             System.err.println("mailautoconf: not an address: " + e.getMessage());
             return 2;
         }
-        LoadResult result = new RegistryLoader().load(registry.providers, registry.defaultProvider());
-        if (result.registry().isEmpty()) {
-            result.errors().forEach(p -> System.err.println(p));
+        Optional<Registry> loaded = load(registry);
+        if (loaded.isEmpty()) {
             return 1;
         }
-        result.problems().stream().filter(p -> p.severity() == Problem.Severity.WARNING).forEach(p -> System.err.println(p));
-        Optional<Answer> answer = render.answer(result.registry().get(), address);
+        Optional<Answer> answer = render.answer(loaded.get(), address);
         if (answer.isEmpty()) {
             System.err.println("mailautoconf: no provider serves " + address.domain());
             return 3;

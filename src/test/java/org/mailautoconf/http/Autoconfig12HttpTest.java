@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailautoconf.ServiceConfig;
+import org.mailautoconf.testing.DavProvider;
 import org.mailautoconf.testing.Registries;
 import org.mailautoconf.testing.RunningService;
 
@@ -21,16 +22,7 @@ class Autoconfig12HttpTest {
 
     @BeforeAll
     static void start() {
-        Registries.write(dir, "sasl.yaml", """
-                id: sasl
-                name: Sasl Mail
-                domains: [sasl.example]
-                incoming:
-                  - {type: imap, hostname: imap.sasl.example, port: 993, security: tls,
-                     authentication: [sasl:SCRAM-SHA-256, password-cleartext]}
-                outgoing:
-                  - {hostname: smtp.sasl.example, port: 465, security: tls}
-                """);
+        Registries.write(dir, "sasl.yaml", DavProvider.SASL_FIRST);
         service = RunningService.start(ServiceConfig.defaults().withProvidersDir(dir));
     }
 

@@ -51,6 +51,18 @@ public final class DavProvider {
               authentication: [sasl:SCRAM-SHA-256, password-cleartext]
             """;
 
+    /** A provider whose IMAP server lists a SASL mechanism before password-cleartext. */
+    public static final String SASL_FIRST = """
+            id: sasl
+            name: Sasl Mail
+            domains: [sasl.example]
+            incoming:
+              - {type: imap, hostname: imap.sasl.example, port: 993, security: tls,
+                 authentication: [sasl:SCRAM-SHA-256, password-cleartext]}
+            outgoing:
+              - {hostname: smtp.sasl.example, port: 465, security: tls}
+            """;
+
     private DavProvider() {
     }
 

@@ -77,16 +77,7 @@ class Autoconfig12Test {
 
     @Test
     void saslMechanisms_ofMailServers_onlyWhenAskedFor12() {
-        Registries.write(dir, "sasl.yaml", """
-                id: sasl
-                name: Sasl Mail
-                domains: [sasl.example]
-                incoming:
-                  - {type: imap, hostname: imap.sasl.example, port: 993, security: tls,
-                     authentication: [sasl:SCRAM-SHA-256, password-cleartext]}
-                outgoing:
-                  - {hostname: smtp.sasl.example, port: 465, security: tls}
-                """);
+        Registries.write(dir, "sasl.yaml", DavProvider.SASL_FIRST);
         Registry registry = Registries.load(dir);
         Document byDefault = render(new AutoconfigRenderer(), registry, "a@sasl.example");
         Document asked = render(AutoconfigRenderer.version12(), registry, "a@sasl.example");
