@@ -2,9 +2,6 @@ package org.mailautoconf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,27 +15,14 @@ class RenderPaccTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, byte[] out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            return new Run(Main.commandLine().execute(args), o.toByteArray(), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void davProvider_printsTheDocumentAndItsDigest() {
         var registry = DavProvider.withShipped(dir);
-        Run run = run("render", "pacc", "dav.example", "--providers", dir.toString());
+        CliRun run = run("render", "pacc", "dav.example", "--providers", dir.toString());
         assertThat(run.status()).isZero();
         byte[] expected = new PaccRenderer().render(DavProvider.provider(registry), DomainName.parse("dav.example"));
         assertThat(run.out()).isEqualTo(expected);
@@ -47,7 +31,7 @@ class RenderPaccTest {
 
     @Test
     void providerPaccCannotExpress_exits4WithTheReason() {
-        Run run = run("render", "pacc", "timpec.it", "--providers", "providers.d");
+        CliRun run = run("render", "pacc", "timpec.it", "--providers", "providers.d");
         assertThat(run.status()).isEqualTo(4);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("no PACC document for timpec.it").contains("always the address");
