@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The options every command needs to find the registry. */
+/** The options every command needs to find the registry: render and validate take them alike. */
 final class RegistryOptions {
 
     @Option(names = {"-p", "--providers"}, paramLabel = "DIR", defaultValue = "${env:MAILAUTOCONF_PROVIDERS:-providers.d}",

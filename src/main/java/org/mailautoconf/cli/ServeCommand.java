@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.mailautoconf.ConnectionLimits;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.http.HttpService;
 import org.mailautoconf.http.Metrics;
@@ -27,10 +26,16 @@ final class ServeCommand implements Callable<Integer> {
     SigningOptions signing;
 
     @Mixin
+    ConnectionOptions connections;
+
+    @Mixin
     LogOptions logging;
 
     @Mixin
     StateOptions state;
+
+    @Mixin
+    TlsOptions tls;
 
     @Option(names = "--listen", paramLabel = "ADDRESS", defaultValue = "${env:MAILAUTOCONF_LISTEN:-127.0.0.1}",
             description = "Address to listen on (env MAILAUTOCONF_LISTEN; default: ${DEFAULT-VALUE}).")
@@ -63,8 +68,8 @@ final class ServeCommand implements Callable<Integer> {
     ServiceConfig config() {
         return new ServiceConfig(listen, port, registry.providers, registry.defaultProvider(), Optional.ofNullable(publicUrl),
                 Duration.ofMillis(Math.round(reloadSeconds * 1000)), Duration.ofSeconds(maxAgeSeconds),
-                cacheMegabytes << 20, accessLog, signing.signing(), ConnectionLimits.defaults(), Optional.empty(),
-                logging.settings(), signing.limits(), state.stateDir(), Optional.empty());
+                cacheMegabytes << 20, accessLog, signing.signing(), connections.limits(), connections.management(),
+                logging.settings(), signing.limits(), state.stateDir(), tls.settings());
     }
 
     @Override

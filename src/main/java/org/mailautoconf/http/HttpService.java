@@ -3,23 +3,24 @@ package org.mailautoconf.http;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.DeploymentOptions;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
+import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import org.mailautoconf.ConnectionLimits;
+import org.mailautoconf.HostPort;
 import org.mailautoconf.ProfileSigning;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.answer.Answers;
 import org.mailautoconf.answer.Renderers;
 import org.mailautoconf.registry.Registry;
 import org.mailautoconf.format.mobileconfig.ProfileSigner;
+import org.mailautoconf.tls.TlsCertificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +40,13 @@ public final class HttpService {
     private final Optional<ProfileSigner> signer;
     private final ExpensiveWork signing;
     private volatile int firstPort;
+    private volatile int managementPort;
+    private final OpenConnections publicConnections;
+    private final OpenConnections managementConnections;
+    private final Optional<TlsCertificates> tls;
+    private volatile int tlsPort;
     /** The listeners' deployment, once {@link #start()} has begun it; guarded by this. */
-    private Future<String> listening;
+    private Future<List<String>> listening;
     /** Set by the first {@link #stop()}; guarded by this. */
     private Future<Void> stopped;
 
@@ -50,9 +56,14 @@ public final class HttpService {
     }
 
     /**
-     * @throws IllegalArgumentException when the profile signing files cannot be used (the message names the file)
+     * @throws IllegalArgumentException when the profile signing files cannot be used (the message names the file), or
+     *                                  the management listener would share the public port
      */
     public HttpService(Vertx vertx, ServiceConfig config, Metrics metrics) {
+        config.management().filter(m -> m.port() != 0 && m.port() == config.port()).ifPresent(m -> {
+            // Vert.x would share the socket between the two servers and mix their paths.
+            throw new IllegalArgumentException("--management-listen " + m + " needs a port of its own, not the public port " + config.port());
+        });
         this.vertx = vertx;
         this.config = config;
         this.metrics = metrics;
@@ -60,8 +71,17 @@ public final class HttpService {
         this.signing = ExpensiveWork.signing(config.signingLimits(), metrics.registry());
         this.answers = answers(config, signer);
         this.watcher = new RegistryWatcher(vertx, config, answers, Clock.systemUTC(), metrics);
+        this.tls = config.tls().map(t -> new TlsCertificates(t, config.reloadInterval(), config.publicBaseUrl().map(URI::getHost),
+                answers::registry, metrics::certificates));
         metrics.bind(answers);
+        ConnectionLimits limits = OpenConnections.withinFileLimit(config.connections());
+        this.publicConnections = new OpenConnections(limits, metrics.registry(), "public");
+        this.managementConnections = new OpenConnections(limits.withMaxConnections(Math.min(MANAGEMENT_CONNECTIONS, limits.maxConnections())),
+                metrics.registry(), "management");
     }
+
+    /** Probes and scrapers hold a few connections each; the management listener needs no more. */
+    static final int MANAGEMENT_CONNECTIONS = 100;
 
     /** The answers of every client format, from the one renderer table ({@link Renderers}). */
     private static Answers answers(ServiceConfig config, Optional<ProfileSigner> signer) {
@@ -87,23 +107,30 @@ public final class HttpService {
      * listeners stop again and the future fails with every error.
      */
     public Future<Integer> start() {
-        Handler<HttpServerRequest> router = router();
-        // One listener per core, each on its own event loop; Vert.x shares the socket between
-        // them and spreads connections over them. Port 0 is not shared (each listener would get
-        // its own random port), so a free-port service, as in tests, has one listener.
         // Listening first also loads the classes of the HTTP stack while the heap is empty: the
         // class metadata they add starts the JVM's first full collection, which takes
         // milliseconds now and over a second once a million domains are on the heap.
-        int instances = config.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
-        Future<String> deployed = vertx.deployVerticle(() -> new Listener(router, config.listenHost(), config.port()),
-                new DeploymentOptions().setInstances(instances));
+        List<Future<String>> listeners = new ArrayList<>();
+        listeners.add(listenPublic());
+        if (config.management().isPresent()) {
+            listeners.add(listenManagement());
+        }
+        tls.ifPresent(t -> listeners.add(listenTls(t)));
+        // Joined: each listener that did deploy is undeployed by a stop, even when another failed.
+        Future<List<String>> deployed = Future.join(listeners).transform(all -> {
+            List<String> ids = listeners.stream().filter(Future::succeeded).map(Future::result).toList();
+            return all.succeeded() ? Future.succeededFuture(ids) : Future.failedFuture(new DeployFailure(ids, all.cause()));
+        });
         synchronized (this) {
             listening = deployed;
         }
         Future<Registry> loaded = watcher.loadInitial();
         return Future.join(deployed, loaded).transform(both -> {
             if (both.succeeded() && startWatching()) {
-                LOG.info("listening on http://{}:{}/ with providers from {}", config.listenHost(), firstPort, config.providersDir());
+                LOG.info("listening on http://{}:{}/ with providers from {}{}", config.listenHost(), firstPort, config.providersDir(),
+                        config.management().map(m -> "; /metrics, /readyz and /healthz on http://" + new HostPort(m.host(), managementPort) + "/")
+                                .orElse(""));
+                tls.ifPresent(t -> LOG.info("listening on https://{}/", new HostPort(t.settings().listen().host(), tlsPort)));
                 return Future.succeededFuture(firstPort);
             }
             Throwable cause = loaded.failed() ? loaded.cause() : deployed.failed() ? deployed.cause()
@@ -112,19 +139,79 @@ public final class HttpService {
         });
     }
 
+    /**
+     * One listener per core, each on its own event loop; Vert.x shares the socket between them
+     * and spreads connections over them. Port 0 is not shared (each listener would get its own
+     * random port), so a free-port service, as in tests, has one listener.
+     */
+    private Future<String> listenPublic() {
+        Handler<HttpServerRequest> router = router(config.management().isEmpty());
+        int instances = config.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+        HostPort address = new HostPort(config.listenHost(), config.port());
+        return vertx.deployVerticle(() -> new Listener(router, Listener.options(address), publicConnections, port -> {
+            if (firstPort == 0) {
+                firstPort = port;
+            }
+        }), new DeploymentOptions().setInstances(instances));
+    }
+
+    /** {@code /metrics}, {@code /readyz} and {@code /healthz} on an address of their own: one event loop is plenty. */
+    private Future<String> listenManagement() {
+        Routes.Handlers handlers = handlers();
+        Handler<HttpServerRequest> router = Routes.gated(Routes.management(vertx, handlers), handlers);
+        return vertx.deployVerticle(() -> new Listener(router, Listener.options(config.management().orElseThrow()), managementConnections,
+                port -> managementPort = port), new DeploymentOptions());
+    }
+
+    /**
+     * The https listeners, one per core like the plain ones, serving the same routes; the
+     * certificate of each handshake comes from the SNI key manager, so a certificate replaced
+     * on disk or renewed by ACME is used from the next handshake on. Their connections count
+     * towards the same cap as the plain listener's: both use the process's descriptors.
+     */
+    private Future<String> listenTls(TlsCertificates certificates) {
+        Handler<HttpServerRequest> router = router(config.management().isEmpty());
+        HostPort address = certificates.settings().listen();
+        int instances = address.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+        return vertx.deployVerticle(() -> new Listener(router, Listener.httpsOptions(certificates), publicConnections, port -> {
+            if (tlsPort == 0) {
+                tlsPort = port;
+            }
+        }), new DeploymentOptions().setInstances(instances));
+    }
+
+    /** The port the https listener is bound to, when TLS is on and it is listening. */
+    public Optional<Integer> tlsPort() {
+        return tls.isEmpty() || tlsPort == 0 ? Optional.empty() : Optional.of(tlsPort);
+    }
+
+    /** The port the management listener bound (useful when it was asked for port 0); 0 when there is none. */
+    public int managementPort() {
+        return managementPort;
+    }
+
     /** Starts watching the directory, unless a stop came first. */
     private synchronized boolean startWatching() {
         if (stopped != null) {
             return false;
         }
         watcher.start();
+        tls.ifPresent(TlsCertificates::start);
         return true;
     }
 
-    /** Every endpoint of this service, over its live registry, behind the check of each request's head. */
-    Handler<HttpServerRequest> router() {
+    /**
+     * Every endpoint of this service, over its live registry, behind the check of each request's
+     * head; the management ones only when asked.
+     */
+    Handler<HttpServerRequest> router(boolean withManagement) {
+        Routes.Handlers handlers = handlers();
+        return Routes.gated(Routes.router(vertx, handlers, withManagement), handlers);
+    }
+
+    private Routes.Handlers handlers() {
         Responses responses = new Responses(config.maxAge());
-        Routes.Handlers handlers = new Routes.Handlers(
+        return new Routes.Handlers(
                 new RequestLog(metrics, config.accessLog(), config.logging().accessLogClient()),
                 new AutoconfigHandler(answers, responses),
                 new AutodiscoverHandler(answers, responses, Clock.systemUTC(), config),
@@ -134,8 +221,8 @@ public final class HttpService {
                 new HealthHandler(answers, watcher, responses),
                 metrics,
                 responses,
+                tls.map(t -> new TlsRoutes(t.challenges(), () -> tlsPort != 0 ? tlsPort : t.settings().listen().port(), responses)),
                 new WellKnownHandler(answers, responses));
-        return Routes.gated(Routes.router(vertx, handlers), handlers);
     }
 
     /**
@@ -150,60 +237,41 @@ public final class HttpService {
     }
 
     /**
-     * How long a stop waits for requests already being received. An answer takes microseconds;
-     * this covers a client that sends its request slowly, and stays well inside Kubernetes'
-     * 30 s grace period.
-     */
-    static final Duration STOP_GRACE = Duration.ofSeconds(10);
-
-    /**
-     * Stops listening at once; requests already begun are still answered and their connections
-     * then closed, for up to {@link #STOP_GRACE}; idle connections are closed at once. A
-     * connection that has sent nothing yet, or half a request head, holds the stop for the whole
-     * grace. A stop while the service starts waits for its listeners and undeploys them; a second
-     * call returns the first one's future.
+     * Stops: every answer from now on says {@code Connection: close}, and a connection waiting
+     * for a request is kept for {@link ConnectionGuard#DRAIN} so that a request already on its
+     * way is answered, not reset; new connections are closed unread meanwhile. Then the listeners
+     * close; requests still being received are answered, for up to {@link Listener#STOP_GRACE}. A
+     * stop while the service starts waits for its listeners and undeploys them; a second call
+     * returns the first one's future.
      */
     public synchronized Future<Void> stop() {
         watcher.stop();
         if (stopped == null) {
             // Only this service's listeners: several services may share one Vert.x (tests do).
-            stopped = listening == null ? Future.succeededFuture()
-                    : listening.transform(deployed -> deployed.succeeded() ? vertx.undeploy(deployed.result()) : Future.succeededFuture());
+            Future<Void> closed = listening == null ? Future.succeededFuture()
+                    : listening.transform(deployed -> undeploy(deployed.succeeded() ? deployed.result()
+                            : deployed.cause() instanceof DeployFailure f ? f.deployed : List.of()));
+            // Closing the certificates waits for an ACME order to give up: not on an event loop.
+            stopped = closed.transform(v -> tls.isEmpty() ? Future.succeededFuture() : vertx.<Void>executeBlocking(() -> {
+                tls.get().close();
+                return null;
+            }));
             stopped.onComplete(v -> signing.close());
         }
         return stopped;
     }
 
-    /** One HTTP server on one event loop. */
-    private final class Listener extends VerticleBase {
-        private final Handler<HttpServerRequest> router;
-        private final String host;
-        private final int port;
-        private HttpServer server;
-
-        Listener(Handler<HttpServerRequest> router, String host, int port) {
-            this.router = router;
-            this.host = host;
-            this.port = port;
-        }
-
-        @Override
-        public Future<?> start() {
-            return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
-                    .requestHandler(router)
-                    .listen()
-                    .onSuccess(s -> {
-                        server = s;
-                        if (firstPort == 0) {
-                            firstPort = s.actualPort();
-                        }
-                    });
-        }
-
-        @Override
-        public Future<?> stop() {
-            return server == null ? Future.succeededFuture() : server.shutdown(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        }
+    private Future<Void> undeploy(List<String> ids) {
+        return Future.join(ids.stream().map(vertx::undeploy).toList()).mapEmpty();
     }
 
+    /** A listener failed to start (its port is taken): the cause, and the listeners that did start. */
+    private static final class DeployFailure extends RuntimeException {
+        private final transient List<String> deployed;
+
+        DeployFailure(List<String> deployed, Throwable cause) {
+            super(cause.getMessage(), cause);
+            this.deployed = deployed;
+        }
+    }
 }

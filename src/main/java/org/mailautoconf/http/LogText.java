@@ -70,8 +70,8 @@ final class LogText {
     }
 
     /**
-     * A path as it may be logged: escaped, everything after {@code /mobileconfig/} and Autodiscover
-     * v2's {@code /v1.0/} cut, and any segment that holds an '@' (or its escape {@code %40}) cut.
+     * A path as it may be logged: escaped, everything after {@code /mobileconfig/}, Autodiscover
+     * v2's {@code /v1.0/} and an ACME challenge's token cut, and any segment that holds an '@' (or its escape {@code %40}) cut.
      * Give it the path the router matched (dot segments and double slashes resolved), so that
      * {@code /x/../mobileconfig/ADDR} is cut as {@code /mobileconfig/ADDR} is.
      */
@@ -81,7 +81,7 @@ final class LogText {
         }
         String lower = path.toLowerCase(Locale.ROOT);
         String kept = path;
-        for (String prefix : new String[] {"/mobileconfig/", "/autodiscover/autodiscover.json/v1.0/"}) {
+        for (String prefix : new String[] {"/mobileconfig/", "/autodiscover/autodiscover.json/v1.0/", "/.well-known/acme-challenge/"}) {
             if (lower.startsWith(prefix) && lower.length() > prefix.length()) {
                 kept = path.substring(0, prefix.length()) + CUT;
                 break;

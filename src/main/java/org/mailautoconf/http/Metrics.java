@@ -2,6 +2,8 @@ package org.mailautoconf.http;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -14,7 +16,9 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -81,6 +85,18 @@ public final class Metrics {
                 .maximumExpectedValue(Duration.ofSeconds(5))
                 .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
+
+    /**
+     * The expiry of every https certificate served, by the label its files give it (docs/tls.md);
+     * a certificate no longer served drops out.
+     */
+    void certificates(Map<String, Instant> notAfter) {
+        certificateExpiry.register(notAfter.entrySet().stream()
+                .map(e -> MultiGauge.Row.of(Tags.of("certificate", e.getKey()), e.getValue().getEpochSecond())).toList(), true);
+    }
+
+    private final MultiGauge certificateExpiry = MultiGauge.builder("mailautoconf_tls_certificate_expiry").baseUnit("seconds")
+            .description("When each https certificate served runs out, as a Unix time").register(registry);
 
     void reload(boolean ok) {
         Counter.builder("mailautoconf_registry_reloads").description("Loads of the provider directory by result")

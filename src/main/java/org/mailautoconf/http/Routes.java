@@ -22,20 +22,23 @@ final class Routes {
     /** The handlers of one running service. */
     record Handlers(RequestLog requestLog, AutoconfigHandler autoconfig, AutodiscoverHandler autodiscover,
                     AutodiscoverJsonHandler autodiscoverJson, MobileconfigHandler mobileconfig, SetupPageHandler setupPage,
-                    HealthHandler health, Metrics metrics, Responses responses, WellKnownHandler wellKnown) {}
+                    HealthHandler health, Metrics metrics, Responses responses, java.util.Optional<TlsRoutes> tls,
+                    WellKnownHandler wellKnown) {}
 
     private Routes() {
     }
 
-    static Router router(Vertx vertx, Handlers h) {
+    /** The public endpoints; the management ones too unless they have a listener of their own. */
+    static Router router(Vertx vertx, Handlers h, boolean withManagement) {
         Router router = Router.router(vertx);
         router.route().handler(h.requestLog()::handle);
 
-        get(router, "/healthz").handler(h.health()::healthz);
-        get(router, "/readyz").handler(h.health()::readyz);
-        get(router, "/metrics").handler(PrometheusScrapingHandler.create(h.metrics().registry()));
+        if (withManagement) {
+            managementRoutes(router, h);
+        }
         router.route().handler(h.health()::untilLoaded);
 
+        h.tls().ifPresent(t -> t.mount(router));
         get(router, "/").handler(h.setupPage()::page);
 
         get(router, "/mail/config-v1.1.xml").handler(h.autoconfig()::byAddressOrHost);
@@ -58,7 +61,26 @@ final class Routes {
         router.route("/.well-known/caldav").handler(h.wellKnown()::caldav);
         router.route("/.well-known/carddav").handler(h.wellKnown()::carddav);
 
-        Responses responses = h.responses();
+        errors(router, h.responses());
+        return router;
+    }
+
+    /** {@code --management-listen}: health, readiness and metrics only, for probes and scrapers. */
+    static Router management(Vertx vertx, Handlers h) {
+        Router router = Router.router(vertx);
+        router.route().handler(h.requestLog()::handle);
+        managementRoutes(router, h);
+        errors(router, h.responses());
+        return router;
+    }
+
+    private static void managementRoutes(Router router, Handlers h) {
+        get(router, "/healthz").handler(h.health()::healthz);
+        get(router, "/readyz").handler(h.health()::readyz);
+        get(router, "/metrics").handler(PrometheusScrapingHandler.create(h.metrics().registry()));
+    }
+
+    private static void errors(Router router, Responses responses) {
         // Vert.x-web's own 400s (no Host, a path it cannot decode): one line of ours, no stack trace.
         router.errorHandler(400, ctx -> responses.clientError(ctx, 400, ctx.request().getHeader(HttpHeaders.HOST) == null
                 ? "an HTTP/1.1 request names its host in a Host header" : "the request is malformed"));
@@ -66,7 +88,6 @@ final class Routes {
         router.errorHandler(405, ctx -> responses.clientError(ctx, 405, "method not allowed here"));
         router.errorHandler(413, ctx -> responses.clientError(ctx, 413,
                 "an Autodiscover request has at most " + RequestReader.MAX_BYTES + " bytes"));
-        return router;
     }
 
     /**

@@ -102,6 +102,6 @@ final class DomainIndex {
 
     @SuppressWarnings("unchecked")
     private static Map<DomainName, Provider>[] newShards() {
-        return (Map<DomainName, Provider>[]) new Map[SHARDS];
+        return (Map<DomainName, Provider>[]) new Map<?, ?>[SHARDS];
     }
 }

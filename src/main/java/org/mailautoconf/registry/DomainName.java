@@ -1,13 +1,38 @@
 package org.mailautoconf.registry;
 
-import java.net.IDN;
+import com.ibm.icu.text.IDNA;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A DNS domain name, normalised: lower case, no trailing dot, kept both as ASCII (punycode)
  * and as Unicode so that {@code città.it} and {@code xn--citt-3qa.it} are the same name.
+ *
+ * <p>International names are mapped as UTS #46 non-transitional processing (IDNA 2008) does, the
+ * way Thunderbird, browsers (the WHATWG URL standard) and Apple resolve them: {@code faß.de} is
+ * {@code xn--fa-hia.de}, not IDNA 2003's {@code fass.de}, another domain with other servers.
  */
 public record DomainName(String ascii, String unicode) implements Comparable<DomainName> {
+
+    /**
+     * The WHATWG URL standard's "domain to ASCII": non-transitional, CheckBidi and CheckJoiners on,
+     * so that what a mail client's address bar or DNS lookup reaches is what we answer for. Like
+     * the URL standard, neither UseSTD3ASCIIRules nor CheckHyphens: {@link #checkLabels} applies
+     * the host-name rule (letters, digits, '-') to the ASCII result and says so in words; ICU's
+     * "--" in the third and fourth place is ignored as browsers ignore it. CONTEXTO is optional for
+     * lookups (RFC 5891 §5.4) and browsers skip it. Immutable and thread-safe.
+     */
+    private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.NONTRANSITIONAL_TO_UNICODE
+            | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ);
+
+    /**
+     * What {@link #checkLabels} reports in its own words on the ASCII form, or what the URL
+     * standard does not check ("--" in the third and fourth place). A '-' at either end of a
+     * Unicode label stays an error: its punycode form hides it from the ASCII check.
+     */
+    private static final Set<IDNA.Error> LEFT_TO_LABEL_CHECKS = EnumSet.of(IDNA.Error.EMPTY_LABEL, IDNA.Error.LABEL_TOO_LONG,
+            IDNA.Error.DOMAIN_NAME_TOO_LONG, IDNA.Error.HYPHEN_3_4);
 
     public DomainName {
         if (ascii == null || ascii.isEmpty()) {
@@ -30,25 +55,45 @@ public record DomainName(String ascii, String unicode) implements Comparable<Dom
         if (name.length() > 253 * 4) {
             throw new IllegalArgumentException("domain name is too long");
         }
-        String ascii;
-        if (isAscii(name)) {
-            // The common case, and on every request: no IDN conversion needed, the checks below suffice.
-            ascii = name.toLowerCase(Locale.ROOT);
-        } else {
-            try {
-                // Without USE_STD3_ASCII_RULES: the label checks below say the same in words a person
-                // understands, where the JDK says "Contains non-LDH ASCII characters".
-                ascii = IDN.toASCII(name, 0).toLowerCase(Locale.ROOT);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("not a valid domain name: " + e.getMessage());
-            }
+        String lower = isAscii(name) ? name.toLowerCase(Locale.ROOT) : null;
+        // The common case, and on every request: plain ASCII needs no mapping, the checks below
+        // suffice. An ASCII name with a punycode label still goes through UTS #46, which checks it.
+        String ascii = lower != null && !lower.contains("xn--") ? lower : toAscii(name);
+        if (ascii.endsWith(".")) {
+            // A root dot written as an ideographic or full-width full stop, mapped to '.' only now.
+            ascii = ascii.substring(0, ascii.length() - 1);
         }
         if (ascii.isEmpty() || ascii.length() > 253) {
             throw new IllegalArgumentException("a domain name has 1 to 253 characters");
         }
         checkLabels(ascii);
-        String unicode = ascii.contains("xn--") ? IDN.toUnicode(ascii, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT) : ascii;
+        String unicode = ascii.contains("xn--") ? UTS46.nameToUnicode(ascii, new StringBuilder(), new IDNA.Info()).toString() : ascii;
         return new DomainName(ascii, unicode);
+    }
+
+    private static String toAscii(String name) {
+        IDNA.Info info = new IDNA.Info();
+        String ascii = UTS46.nameToASCII(name, new StringBuilder(name.length() + 8), info).toString();
+        Set<IDNA.Error> errors = EnumSet.noneOf(IDNA.Error.class);
+        errors.addAll(info.getErrors());
+        errors.removeAll(LEFT_TO_LABEL_CHECKS);
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("not a valid international domain name (IDNA 2008): " + reason(errors.iterator().next()));
+        }
+        return ascii.toLowerCase(Locale.ROOT);
+    }
+
+    private static String reason(IDNA.Error error) {
+        return switch (error) {
+            case DISALLOWED -> "it has a character that domain names may not contain";
+            case PUNYCODE, INVALID_ACE_LABEL -> "a label starting with xn-- is not valid punycode";
+            case LEADING_HYPHEN, TRAILING_HYPHEN -> "a label of a domain name neither starts nor ends with '-'";
+            case LEADING_COMBINING_MARK -> "a label starts with a combining mark";
+            case LABEL_HAS_DOT -> "a label has a character that stands for a dot";
+            case BIDI -> "it mixes right-to-left and left-to-right text in a way RFC 5893 forbids";
+            case CONTEXTJ -> "a zero-width joiner or non-joiner stands where RFC 5892 does not allow it";
+            default -> error.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
     }
 
     /** Walks the labels in place: this runs on every request, and a split would allocate each label. */

@@ -100,9 +100,53 @@ class ValidateCommandTest {
     }
 
     @Test
-    void missingDirectory_exitsOne() {
+    void missingDirectory_exitsOne_sayingSoInWords() {
         assertThat(validate(dir.resolve("nope").toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("cannot read the provider directory");
+        assertThat(lines()).containsExactly(dir.resolve("nope") + ": no such directory or file: give the provider directory"
+                + " (such as providers.d) or one provider file");
+        assertThat(out.toString()).doesNotContain("Exception");
+    }
+
+    @Test
+    void providersOption_isTheDirectory_asTheDocsSay() throws IOException {
+        write("acme.yaml", provider("acme", "security: ssl"));
+
+        assertThat(validate("-p", dir.toString())).isEqualTo(1);
+        assertThat(lines()).last().asString().isEqualTo(dir + ": invalid: 1 error, 0 warnings");
+        out.getBuffer().setLength(0);
+        assertThat(validate("--providers", dir.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void oneFile_isCheckedAmongItsSiblings_andOnlyItsProblemsShown() throws IOException {
+        write("acme.yaml", provider("acme", "security: none"));
+        write("broken.yaml", provider("broken", "security: ssl"));
+        write("child.yaml", """
+                id: child
+                extends: acme
+                name: Child
+                domains: [child.example]
+                """);
+
+        assertThat(validate(dir.resolve("acme.yaml").toString())).isZero();
+        assertThat(lines()).hasSize(2);
+        assertThat(lines().get(0)).startsWith(dir.resolve("acme.yaml") + ":5:5: warning: ").endsWith("[tb-android-plain]");
+        assertThat(lines().get(1)).isEqualTo(dir.resolve("acme.yaml") + ": valid; 1 warnings, 0 assumptions to confirm");
+
+        out.getBuffer().setLength(0);
+        assertThat(validate(dir.resolve("child.yaml").toString())).as("extends acme, a sibling").isZero();
+
+        out.getBuffer().setLength(0);
+        assertThat(validate(dir.resolve("broken.yaml").toString())).isEqualTo(1);
+        assertThat(lines()).last().asString().isEqualTo(dir.resolve("broken.yaml") + ": invalid: 1 error, 0 warnings");
+    }
+
+    @Test
+    void aFileThatIsNoProviderFile_isSaidSo() throws IOException {
+        write("notes.txt", "hello");
+
+        assertThat(validate(dir.resolve("notes.txt").toString())).isEqualTo(1);
+        assertThat(lines()).containsExactly(dir.resolve("notes.txt") + ": not a provider file: provider files are named *.yaml or *.yml");
     }
 
     @Test

@@ -38,6 +38,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailautoconf.HostPort;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.testing.Requests;
 import org.mailautoconf.testing.RunningService;
@@ -134,8 +135,10 @@ class NginxProxyTest {
         KeyPair keys = TestPki.rsa();
         X509Certificate cert = certificate(keys, names);
         URI publicUrl = URI.create(DeployFiles.envFile(DeployFiles.read(DeployFiles.SYSTEMD_ENV)).get("MAILAUTOCONF_PUBLIC_URL"));
+        Map<String, String> env = DeployFiles.envFile(DeployFiles.read(DeployFiles.SYSTEMD_ENV));
         ServiceConfig config = ServiceConfig.defaults().withPort(0).withProvidersDir(DeployFiles.EXAMPLE_PROVIDERS)
-                .withPublicBaseUrl(Optional.of(publicUrl)).withCacheBytes(1L << 20);
+                .withPublicBaseUrl(Optional.of(publicUrl)).withCacheBytes(1L << 20)
+                .withManagement(Optional.of(HostPort.parse(env.get("MAILAUTOCONF_MANAGEMENT_LISTEN"))));
         int https = ServeProcess.freePort();
         int http = ServeProcess.freePort();
         try (RunningService service = RunningService.start(config)) {
@@ -182,6 +185,14 @@ class NginxProxyTest {
                         + "Host: autodiscover.example.com\r\nConnection: close\r\nContent-Length: " + pox.length() + "\r\n\r\n" + pox);
                 assertThat(post.status()).isEqualTo(308);
                 assertThat(post.header("Location")).isEqualTo("https://autodiscover.example.com/autodiscover/autodiscover.xml");
+
+                // Health, readiness and metrics stay private: 404 over https, from nginx and from the service.
+                for (String path : List.of("/metrics", "/readyz", "/healthz")) {
+                    Response hidden = exchange(tls, "autoconfig.example.org", https, "GET " + path + " HTTP/1.1\r\n"
+                            + "Host: autoconfig.example.org\r\nConnection: close\r\n\r\n");
+                    assertThat(hidden.status()).as("https " + path).isEqualTo(404);
+                    assertThat(service.get(path).statusCode()).as("the service's public port, " + path).isEqualTo(404);
+                }
 
                 Response other = exchange(null, null, http, "GET /metrics HTTP/1.1\r\nHost: autoconfig.example.org\r\nConnection: close\r\n\r\n");
                 assertThat(other.status()).isEqualTo(301);

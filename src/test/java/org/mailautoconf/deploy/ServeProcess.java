@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.mailautoconf.HostPort;
 
 /**
  * {@code mailautoconf serve} as its own process, started the way a deployment file starts it:
@@ -28,18 +29,21 @@ final class ServeProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    /** The port of MAILAUTOCONF_MANAGEMENT_LISTEN, or the public one when it is not set. */
+    private final int managementPort;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private ServeProcess(Process process, Path log, int port) {
+    private ServeProcess(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /**
      * Starts {@code serve} and waits until {@code /readyz} says 200 (it listens at once and
-     * loads its registry meanwhile). {@code env} must set MAILAUTOCONF_PORT; every other MAILAUTOCONF_*
+     * loads its registry meanwhile), on the management address when the environment names one. {@code env} must set MAILAUTOCONF_PORT; every other MAILAUTOCONF_*
      * variable of this JVM's environment is removed first.
      */
     static ServeProcess start(List<String> jvmFlags, Map<String, String> env, Path workDir) throws IOException {
@@ -54,7 +58,9 @@ final class ServeProcess implements AutoCloseable {
         Path log = Files.createTempFile(workDir, "serve", ".log");
         pb.redirectOutput(log.toFile());
         int port = Integer.parseInt(env.get("MAILAUTOCONF_PORT"));
-        ServeProcess p = new ServeProcess(pb.start(), log, port);
+        String management = env.get("MAILAUTOCONF_MANAGEMENT_LISTEN");
+        int managementPort = management == null || management.isBlank() ? port : HostPort.parse(management).port();
+        ServeProcess p = new ServeProcess(pb.start(), log, port, managementPort);
         try {
             p.awaitReady();
         } catch (RuntimeException | Error e) {
@@ -82,8 +88,17 @@ final class ServeProcess implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) {
+        return get(port, path);
+    }
+
+    /** A GET on the management address (the public one when MAILAUTOCONF_MANAGEMENT_LISTEN is not set). */
+    HttpResponse<String> management(String path) {
+        return get(managementPort, path);
+    }
+
+    private HttpResponse<String> get(int onPort, String path) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + onPort + path)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -108,7 +123,7 @@ final class ServeProcess implements AutoCloseable {
                 throw new AssertionError("serve exited with " + process.exitValue() + " before it listened:\n" + log());
             }
             try {
-                int status = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                int status = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/readyz"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status == 200) {
                     return;

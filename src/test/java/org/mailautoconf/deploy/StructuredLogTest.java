@@ -67,7 +67,7 @@ class StructuredLogTest {
     /** logback's {@code kvpList}: an array of one-field objects. */
     private static Map<String, String> fields(JsonNode line) {
         Map<String, String> fields = new HashMap<>();
-        line.get("kvpList").forEach(pair -> pair.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText())));
+        line.get("kvpList").forEach(pair -> pair.properties().forEach(e -> fields.put(e.getKey(), e.getValue().asText())));
         return fields;
     }
 

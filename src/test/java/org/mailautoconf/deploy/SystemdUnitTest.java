@@ -11,25 +11,27 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailautoconf.HostPort;
 
 /** deploy/systemd: the unit as systemd reads it, and the command it runs with the example env file. */
 class SystemdUnitTest {
 
     private static final String UNIT = DeployFiles.read(DeployFiles.SYSTEMD_UNIT);
 
-    /** Every value of {@code key=} in the unit, in order (comments skipped). */
-    private static List<String> values(String key) {
-        return UNIT.lines().map(String::strip).filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1)).toList();
+    /** Every value of {@code key=} in the unit, in order (comments skipped, one pair of double quotes around it removed). */
+    static List<String> values(String key) {
+        return UNIT.lines().map(String::strip).filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1))
+                .map(v -> v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v).toList();
     }
 
-    private static String value(String key) {
+    static String value(String key) {
         List<String> all = values(key);
         assertThat(all).as(key + "= in the unit").hasSize(1);
         return all.get(0);
     }
 
     /** The environment of the service: the unit's Environment= lines, then the env file's (which win). */
-    private static Map<String, String> environment() {
+    static Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         for (String assignment : values("Environment")) {
             int eq = assignment.indexOf('=');
@@ -67,6 +69,7 @@ class SystemdUnitTest {
         String providers = environment().get("MAILAUTOCONF_PROVIDERS");
         assertThat(Arrays.stream(value("ReadOnlyPaths").split("\\s+"))).anyMatch(p -> Path.of(providers).startsWith(p));
         assertThat(environment()).containsEntry("MAILAUTOCONF_LISTEN", "127.0.0.1");
+        assertThat(HostPort.parse(environment().get("MAILAUTOCONF_MANAGEMENT_LISTEN")).host()).as("management on loopback").isEqualTo("127.0.0.1");
         assertThat(value("Type")).isEqualTo("exec");
         assertThat(values("MemoryDenyWriteExecute")).as("the JIT compiler needs writable code memory").isEmpty();
     }
@@ -88,10 +91,13 @@ class SystemdUnitTest {
         assertThat(command.subList(jar + 1, command.size())).containsExactly("/opt/mailautoconf/mailautoconf.jar", "serve");
         // What the test changes: a free port, and the example registry instead of /etc/mailautoconf.
         env.put("MAILAUTOCONF_PORT", String.valueOf(ServeProcess.freePort()));
+        env.put("MAILAUTOCONF_MANAGEMENT_LISTEN", "127.0.0.1:" + ServeProcess.freePort());
         env.put("MAILAUTOCONF_PROVIDERS", DeployFiles.EXAMPLE_PROVIDERS.toAbsolutePath().toString());
         ServeProcess serve = ServeProcess.start(command.subList(1, jar), env, work);
         try (serve) {
-            assertThat(serve.get("/readyz").statusCode()).isEqualTo(200);
+            assertThat(serve.management("/readyz").statusCode()).isEqualTo(200);
+            assertThat(serve.management("/metrics").statusCode()).isEqualTo(200);
+            assertThat(serve.get("/readyz").statusCode()).as("/readyz on the port nginx passes on").isEqualTo(404);
             var json = serve.get("/autodiscover/autodiscover.json?Email=mario@example.org&Protocol=AutodiscoverV1");
             assertThat(json.body()).contains(env.get("MAILAUTOCONF_PUBLIC_URL") + "/autodiscover/autodiscover.xml");
         }

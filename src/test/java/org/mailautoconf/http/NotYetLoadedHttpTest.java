@@ -29,7 +29,7 @@ class NotYetLoadedHttpTest {
         Vertx vertx = metrics.newVertx();
         HttpService service = new HttpService(vertx, ServiceConfig.defaults().withProvidersDir(Registries.SHIPPED).withPort(0), metrics);
         // The service's own router on a server of the test's: the state before the load, held still.
-        HttpServer server = vertx.createHttpServer().requestHandler(service.router()).listen(0, "127.0.0.1")
+        HttpServer server = vertx.createHttpServer().requestHandler(service.router(true)).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         try (LogCapture log = new LogCapture()) {
             int port = server.actualPort();

@@ -21,11 +21,17 @@ record SetupPageSite(HttpService service, String base, Chromium chromium) implem
     }
 
     @Override
-    public void close() throws Exception {
+    /** Throws no InterruptedException, which each try-with-resources would have to handle (javac's -Xlint:try). */
+    public void close() throws java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
         try {
             chromium.close();
         } finally {
-            service.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            try {
+                service.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping the service", e);
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mailautoconf.registry.load.LastGoodFiles;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.testing.Registries;
@@ -54,6 +55,17 @@ class StateDirRestartTest {
             Files.writeString(polito, edited);
             RunningService.await(WAIT, "the edit", () -> imapHost(s).equals("imap.polito.it"));
             goodVersion = readyz(s).getJsonObject("registry").getString("version");
+            // The copy is written after the edit is served; a second edit before it is done would
+            // (rightly) stop that copy, and the restart below would start from the one before.
+            String kept = goodVersion;
+            LastGoodFiles lastGood = new LastGoodFiles(tmp.resolve("state"));
+            RunningService.await(WAIT, "the good registry kept", () -> {
+                try {
+                    return lastGood.saved().map(v -> v.version().equals(kept)).orElse(false);
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
 
             Files.writeString(polito, edited.replace("port: 993", "port: 99300"));
             RunningService.await(WAIT, "the failed reload", () -> "failed".equals(readyz(s).getJsonObject("lastReload").getString("result")));

@@ -44,7 +44,9 @@ class WarningsLoggedOnceTest {
                     outgoing: [{type: smtp, hostname: smtp.new.example, port: 465, security: tls, login: askUser}]
                     """);
             RunningService.await(Duration.ofSeconds(15), "the reload", () -> s.get("/v1.1/new.example").statusCode() == 200);
-            RunningService.await(Duration.ofSeconds(5), "the reload's log", () -> log.text().contains("5 providers"));
+            // The count line comes after the "5 providers" line: wait for the last line the reload writes.
+            RunningService.await(Duration.ofSeconds(5), "the reload's log", () -> log.text().contains("5 providers")
+                    && log.text().contains("are not repeated"));
 
             String text = log.text();
             assertThat(count(text, "loaded from")).as("a first load and a reload").isGreaterThanOrEqualTo(2);

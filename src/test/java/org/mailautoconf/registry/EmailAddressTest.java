@@ -53,4 +53,28 @@ class EmailAddressTest {
         assertThatIllegalArgumentException().isThrownBy(() -> EmailAddress.parse("mario\u0007@example.org"))
                 .withMessageContaining("control characters");
     }
+
+    /** What XML 1.0, plist or UTF-8 cannot carry: the answer would not be well-formed. */
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', value = {
+            "mario\uFFFE@example.org  | noncharacter U+FFFE",
+            "\uFFFF@example.org       | noncharacter U+FFFF",
+            "a\uFDD0@example.org      | noncharacter U+FDD0",
+            "a\uD83F\uDFFE@example.org | noncharacter U+1FFFE",
+            "a\uD800@example.org      | unpaired high surrogate",
+            "\uDC00a@example.org      | unpaired low surrogate",
+            "a\u0085b@example.org     | C1 control NEL",
+            "a\u001Bb@example.org     | ESC",
+            "a\u2028b@example.org     | line separator",
+    })
+    void parse_rejectsWhatNoAnswerCanCarry(String text, String what) {
+        assertThatIllegalArgumentException().isThrownBy(() -> EmailAddress.parse(text));
+        assertThatIllegalArgumentException().isThrownBy(() -> new EmailAddress(text.substring(0, text.indexOf('@')),
+                DomainName.parse("example.org")));
+    }
+
+    @Test
+    void parse_acceptsLettersOfEveryPlane() {
+        assertThat(EmailAddress.parse("müller.😀.用户@example.org").localPart()).isEqualTo("müller.😀.用户");
+    }
 }

@@ -180,10 +180,10 @@ class RegistryTest {
         List<Provider> now = new ArrayList<>(before);
         now.set(400, provider("c400", "a400.example", "a7.example"));
 
-        var patched = org.assertj.core.api.Assertions.catchThrowableOfType(
-                () -> Registry.after(previous, now, Optional.empty(), "v2"), Registry.ConflictingClaims.class);
-        var fresh = org.assertj.core.api.Assertions.catchThrowableOfType(
-                () -> new Registry(now, Optional.empty(), "v2"), Registry.ConflictingClaims.class);
+        var patched = org.assertj.core.api.Assertions.catchThrowableOfType(Registry.ConflictingClaims.class,
+                () -> Registry.after(previous, now, Optional.empty(), "v2"));
+        var fresh = org.assertj.core.api.Assertions.catchThrowableOfType(Registry.ConflictingClaims.class,
+                () -> new Registry(now, Optional.empty(), "v2"));
         assertThat(patched.conflicts()).isEqualTo(fresh.conflicts()).hasSize(1);
         assertThat(patched.conflicts().get(0).first().id()).isEqualTo("c7");
         assertThat(patched.conflicts().get(0).second().id()).isEqualTo("c400");

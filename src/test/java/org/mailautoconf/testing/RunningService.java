@@ -8,8 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import org.mailautoconf.HostPort;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.http.HttpService;
 import org.mailautoconf.http.Metrics;
@@ -32,7 +35,8 @@ public final class RunningService implements AutoCloseable {
     public static RunningService start(ServiceConfig config) {
         Metrics metrics = new Metrics();
         Vertx vertx = metrics.newVertx();
-        HttpService service = new HttpService(vertx, config.withPort(0), metrics);
+        HttpService service = new HttpService(vertx, config.withPort(0)
+                .withManagement(config.management().map(m -> new HostPort(m.host(), 0))), metrics);
         try {
             int port = service.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             return new RunningService(vertx, service, port);
@@ -44,6 +48,11 @@ public final class RunningService implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The port of {@code --management-listen} when the config has one (asked for with port 0: a free one). */
+    public int managementPort() {
+        return service.managementPort();
     }
 
     public URI uri(String pathAndQuery) {
@@ -105,10 +114,16 @@ public final class RunningService implements AutoCloseable {
         return service.stop().toCompletionStage().toCompletableFuture();
     }
 
+    /** Throws no InterruptedException, which a try-with-resources block would have to handle (javac's -Xlint:try). */
     @Override
-    public void close() throws Exception {
-        // Not composed: vertx.close() completes only once no event-loop callback is running.
-        service.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    public void close() throws ExecutionException, TimeoutException {
+        try {
+            // Not composed: vertx.close() completes only once no event-loop callback is running.
+            service.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the service", e);
+        }
     }
 }

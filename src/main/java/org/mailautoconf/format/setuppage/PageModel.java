@@ -129,7 +129,7 @@ final class PageModel {
     /** The typed text as shown back: no control characters, bounded. */
     private static String echo(String typed) {
         StringBuilder out = new StringBuilder(Math.min(typed.length(), MAX_ECHO));
-        typed.codePoints().filter(c -> !Character.isISOControl(c)).limit(MAX_ECHO).forEach(out::appendCodePoint);
+        typed.codePoints().filter(EmailAddress::writable).limit(MAX_ECHO).forEach(out::appendCodePoint);
         return out.toString();
     }
 }

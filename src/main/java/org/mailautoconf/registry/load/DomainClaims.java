@@ -1,6 +1,7 @@
 package org.mailautoconf.registry.load;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -48,11 +49,11 @@ final class DomainClaims {
         return out;
     }
 
-    /** Every claim against the claims before it, in file order. */
+    /** Every claim against the claims of files changed before it (and earlier in its own file). */
     static List<Problem> check(List<Bound> bound) {
         List<Problem> sink = new ArrayList<>();
         Map<String, String> claims = new HashMap<>();
-        for (Bound b : bound) {
+        for (Bound b : bound.stream().sorted(Comparator.comparing(Bound::file, ChangeOrder.OLDEST_FIRST)).toList()) {
             for (Claim c : b.claims()) {
                 String before = claims.putIfAbsent(c.key(), b.file().name());
                 if (before != null) {
@@ -71,10 +72,17 @@ final class DomainClaims {
         for (Registry.Conflict c : conflicts) {
             String key = c.pattern().toString();
             Bound first = byProvider.get(c.first());
+            Bound second = byProvider.get(c.second());
+            if (ChangeOrder.later(first.file(), second.file())) {
+                // The registry met them in file order; the blame goes to the file changed last.
+                Bound swap = first;
+                first = second;
+                second = swap;
+            }
             // Within one file the later claim is the second with this key; across files, the first in the later file.
-            List<Claim> inSecond = byProvider.get(c.second()).claims().stream().filter(k -> k.key().equals(key)).toList();
-            Claim later = c.first() == c.second() && inSecond.size() > 1 ? inSecond.get(1) : inSecond.get(0);
-            out.add(duplicateDomain(later, byProvider.get(c.second()).file().name(), first.file().name()));
+            List<Claim> inSecond = second.claims().stream().filter(k -> k.key().equals(key)).toList();
+            Claim later = first == second && inSecond.size() > 1 ? inSecond.get(1) : inSecond.get(0);
+            out.add(duplicateDomain(later, second.file().name(), first.file().name()));
         }
         return out;
     }

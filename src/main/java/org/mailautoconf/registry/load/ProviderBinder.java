@@ -122,7 +122,9 @@ final class ProviderBinder {
             if (name.contains("*")) {
                 throw new IllegalArgumentException("'*' stands only at the start, as in *.example.org");
             }
-            return new DomainPattern(DomainName.parse(name), wildcard);
+            DomainName parsed = DomainName.parse(name);
+            IdnaDeviation.check(parsed, "the domain", reader, node.location(), path);
+            return new DomainPattern(parsed, wildcard);
         } catch (IllegalArgumentException ex) {
             reader.error(node.location(), path, "bad-domain", "'" + text + "' is not a valid domain: " + ex.getMessage());
             return null;

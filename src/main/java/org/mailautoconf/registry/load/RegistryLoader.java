@@ -60,13 +60,7 @@ public final class RegistryLoader {
         problems.addAll(sink);
         sink.clear();
 
-        Map<String, SourceFile> byId = new LinkedHashMap<>();
-        for (SourceFile f : files) {
-            SourceFile before = byId.putIfAbsent(f.id(), f);
-            if (before != null) {
-                sink.add(Problem.error(f.idAt(), "id", "duplicate-id", "the id '" + f.id() + "' is already used by " + before.name()));
-            }
-        }
+        Map<String, SourceFile> byId = ChangeOrder.byId(files, sink);
 
         // Files in an extends chain are bound once every tree is read (in parallel).
         List<Bound> bound = StreamSupport.stream(byId.values().spliterator(), allCores())
@@ -162,8 +156,7 @@ public final class RegistryLoader {
                 return !n.startsWith(".") && (n.endsWith(".yaml") || n.endsWith(".yml"));
             }).sorted().toList();
         } catch (IOException e) {
-            problems.add(Problem.error(new Location(dir.toString(), 1, 1), "", "unreadable",
-                    "cannot read the provider directory: " + e));
+            problems.add(Problem.error(new Location(dir.toString(), 1, 1), "", "unreadable", IoWords.directory(dir, e)));
             lastHashes = Map.of();
             return List.of();
         }

@@ -136,11 +136,28 @@ final class ServerBinder {
             if (name.labelCount() < 2) {
                 throw new IllegalArgumentException("a server's host name has at least two labels, such as mail.example.org");
             }
-            return text.toLowerCase(Locale.ROOT).replace("%emaildomain%", LoginTemplate.EMAILDOMAIN);
+            return asciiLabels(text, e.value().location(), path);
         } catch (IllegalArgumentException ex) {
             reader.error(e.value().location(), path, "bad-hostname", "'" + text + "' is not a valid host name: " + ex.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The host name with each label in its IDNA 2008 ASCII form, as the asked domain that fills
+     * {@code %EMAILDOMAIN%} is: every client, whatever IDNA it implements, then reaches the same host.
+     */
+    private String asciiLabels(String text, Location at, String path) {
+        String[] labels = text.toLowerCase(Locale.ROOT).replace("%emaildomain%", LoginTemplate.EMAILDOMAIN)
+                .split("[.\u3002\uFF0E\uFF61]", -1);
+        for (int i = 0; i < labels.length; i++) {
+            if (!labels[i].contains(LoginTemplate.EMAILDOMAIN) && !labels[i].isEmpty()) {
+                DomainName label = DomainName.parse(labels[i]);
+                IdnaDeviation.check(label, "the host name's label", reader, at, path);
+                labels[i] = label.ascii();
+            }
+        }
+        return String.join(".", labels).replaceFirst("\\.$", "");
     }
 
     Security security(YamlNode.Entry e, String path) {

@@ -81,7 +81,7 @@ final class YamlReader {
             problems.add(e.problem);
             return null;
         } catch (MarkedYAMLException e) {
-            problems.add(syntaxError(fileName, e));
+            problems.add(YamlIndentation.of(fileName, text, e).orElseGet(() -> syntaxError(fileName, e)));
             return null;
         } catch (ReaderException e) {
             problems.add(Problem.error(at(fileName, text, e.getPosition()), "", "yaml-syntax",

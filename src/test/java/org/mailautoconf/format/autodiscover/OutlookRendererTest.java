@@ -98,7 +98,7 @@ class OutlookRendererTest {
     void render_starttlsPlainNtlmDomainHostAndLoginlessSmtp() {
         Element account = account(TEST, "Anna@città.example");
         Provider p = TEST.provider("varied").orElseThrow();
-        assertOutlookSettings((Element) account.getOwnerDocument().getDocumentElement(), p, EmailAddress.parse("Anna@città.example"));
+        assertOutlookSettings(account.getOwnerDocument().getDocumentElement(), p, EmailAddress.parse("Anna@città.example"));
         List<Element> protocols = children(account, "Protocol");
         assertThat(fields(protocols.get(0))).containsExactly("Type=IMAP", "Server=imap.xn--citt-3na.example", "Port=143",
                 "LoginName=Anna", "DomainRequired=off", "SPA=on", "Encryption=TLS", "SSL=on", "AuthRequired=on");

@@ -20,7 +20,7 @@ public final class SaveLoop {
         Path[] dirs = {Path.of(args[1]), Path.of(args[2])};
         Registry[] registries = new Registry[2];
         @SuppressWarnings("unchecked")
-        Map<String, byte[]>[] hashes = new Map[2];
+        Map<String, byte[]>[] hashes = (Map<String, byte[]>[]) new Map<?, ?>[2];
         for (int i = 0; i < 2; i++) {
             RegistryLoader loader = new RegistryLoader();
             registries[i] = loader.load(dirs[i], Optional.empty()).registry().orElseThrow();
