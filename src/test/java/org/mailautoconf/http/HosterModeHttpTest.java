@@ -129,4 +129,80 @@ class HosterModeHttpTest {
             own.close();
         }
     }
+
+    @Test
+    void aClientOverItsBudget_429_listedAndKeptDomainsStillAnswered() throws Exception {
+        try (RunningService s = RunningService.start(config.withHoster(settings(named.port(), 1000, 3, 1000)))) {
+            assertThat(autoconfig(s, "a@matched.customers.test").statusCode()).isEqualTo(200);
+            assertThat(autoconfig(s, "a@unmatched.customers.test").statusCode()).isEqualTo(404);
+            assertThat(autoconfig(s, "a@nomx.customers.test").statusCode()).isEqualTo(404);
+
+            HttpResponse<byte[]> over = autoconfig(s, "a@second.customers.test");
+
+            assertThat(over.statusCode()).isEqualTo(429);
+            assertThat(over.headers().firstValue("Retry-After")).isPresent();
+            assertThat(autoconfig(s, "b@matched.customers.test").statusCode()).as("kept: no budget taken").isEqualTo(200);
+            assertThat(autoconfig(s, "b@hoster.example").statusCode()).as("listed: no budget taken").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aFloodOfRandomDomains_staysWithinTheLookupRateAndTheCacheBound_whileOthersAreAnswered() throws Exception {
+        int perSecond = 20;
+        int entries = 50;
+        try (RunningService s = RunningService.start(config.withHoster(settings(named.port(), perSecond, 0, entries)))) {
+            assertThat(autoconfig(s, "a@matched.customers.test").statusCode()).isEqualTo(200);
+            java.util.Map<Integer, java.util.concurrent.atomic.AtomicInteger> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.ExecutorService flood = java.util.concurrent.Executors.newFixedThreadPool(4);
+            java.util.SplittableRandom random = new java.util.SplittableRandom(16);
+            long start = System.nanoTime();
+            for (int c = 0; c < 4; c++) {
+                String prefix = "f" + c + Long.toHexString(random.nextLong());
+                flood.execute(() -> {
+                    int n;
+                    while (!stop.get() && (n = sent.incrementAndGet()) <= 1_500) {
+                        int status = autoconfig(s, "x@" + prefix + n + ".customers.test").statusCode();
+                        statuses.computeIfAbsent(status, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                    }
+                });
+            }
+            try {
+                // Bounded: 3 s of flood at most, normal requests timed meanwhile.
+                long deadline = start + Duration.ofSeconds(3).toNanos();
+                while (System.nanoTime() < deadline) {
+                    long t = System.nanoTime();
+                    assertThat(autoconfig(s, "n@hoster.example").statusCode()).isEqualTo(200);
+                    assertThat(autoconfig(s, "n@matched.customers.test").statusCode()).isEqualTo(200);
+                    assertThat(Duration.ofNanos(System.nanoTime() - t)).as("two normal requests during the flood").isLessThan(Duration.ofSeconds(1));
+                }
+            } finally {
+                stop.set(true);
+                flood.shutdown();
+                assertThat(flood.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String metrics = text(s.get("/metrics"));
+            long asked = 0;
+            for (String outcome : List.of("hosts", "null_mx", "no_mx", "nxdomain", "servfail", "timeout", "error")) {
+                asked += (long) value(metrics, "mailautoconf_mx_lookups_total{outcome=\"" + outcome + "\"}");
+            }
+            assertThat(statuses.keySet()).as("%s", statuses).isSubsetOf(List.of(404, 503));
+            assertThat(statuses.get(503)).as("over the rate: %s", statuses).isNotNull();
+            assertThat(asked).as("DNS queries in %.1f s at %d/s with a burst of %d", seconds, perSecond, perSecond)
+                    .isLessThanOrEqualTo((long) Math.ceil(perSecond * seconds) + perSecond);
+            RunningService.await(Duration.ofSeconds(5), "the MX cache back within its bound",
+                    () -> value(text(s.get("/metrics")), "mailautoconf_mx_cache_entries") <= entries);
+        }
+    }
+
+    private static double value(String metrics, String name) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(name.length() + 1).strip());
+            }
+        }
+        throw new AssertionError("no " + name + " in /metrics");
+    }
 }
