@@ -96,7 +96,7 @@ public final class DomainSet {
         private int size;
 
         private Builder(int expected) {
-            names = new byte[Math.max(64, expected * 16)];
+            names = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(64L, expected * 20L))];
             slots = new int[capacity(expected)];
         }
 

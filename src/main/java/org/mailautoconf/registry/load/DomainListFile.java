@@ -31,7 +31,7 @@ final class DomainListFile {
     /** @param name the file's name in problems */
     static Read read(Path file, String name) throws IOException {
         long bytes = Files.size(file);
-        DomainSet.Builder set = DomainSet.builder((int) Math.min(Integer.MAX_VALUE / 16, bytes / 12 + 16));
+        DomainSet.Builder set = DomainSet.builder((int) Math.min(Integer.MAX_VALUE / 16, bytes / 20 + 16));
         List<Problem> problems = new ArrayList<>();
         int[] more = {0};
         byte[] line = new byte[1024];
