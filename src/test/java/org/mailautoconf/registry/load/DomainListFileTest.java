@@ -55,12 +55,7 @@ class DomainListFileTest {
 
     @Test
     void manyProblems_theFirstHundredThenACount() throws Exception {
-        Path list = tmp.resolve("bad.txt");
-        try (BufferedWriter w = Files.newBufferedWriter(list)) {
-            for (int i = 0; i < 250; i++) {
-                w.write("bad_" + i + ".example\n");
-            }
-        }
+        Path list = lines(tmp.resolve("bad.txt"), 250, "bad_%d.example");
         DomainListFile.Read read = DomainListFile.read(list, "bad.txt");
         assertThat(read.problems()).hasSize(DomainListFile.MAX_PROBLEMS + 1);
         assertThat(read.problems().get(DomainListFile.MAX_PROBLEMS).message()).startsWith("150 more problems in bad.txt");
@@ -68,16 +63,22 @@ class DomainListFileTest {
 
     @Test
     void aMillionLines_readIntoTheCompactSet() throws Exception {
-        Path list = tmp.resolve("million.txt");
-        try (BufferedWriter w = Files.newBufferedWriter(list)) {
-            for (int i = 0; i < 1_000_000; i++) {
-                w.write("customer" + i + ".example\n");
-            }
-        }
+        Path list = lines(tmp.resolve("million.txt"), 1_000_000, "customer%d.example");
         DomainListFile.Read read = DomainListFile.read(list, "million.txt");
         assertThat(read.problems()).isEmpty();
         assertThat(read.names().size()).isEqualTo(1_000_000);
         assertThat(read.names().contains("customer999999.example")).isTrue();
         assertThat(read.names().contains("customer1000000.example")).isFalse();
+    }
+
+    /** A list of {@code count} lines, line i being {@code pattern} with i in it. */
+    private static Path lines(Path list, int count, String pattern) throws java.io.IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(list)) {
+            for (int i = 0; i < count; i++) {
+                w.write(pattern.replace("%d", Integer.toString(i)));
+                w.write('\n');
+            }
+        }
+        return list;
     }
 }
