@@ -35,8 +35,8 @@ import picocli.CommandLine.Parameters;
 final class RenderCommand {
 
     @Command(name = "autoconfig", mixinStandardHelpOptions = true, description = "Thunderbird's config-v1.1.xml.")
-    int autoconfig(@Mixin RegistryOptions registry, @Parameters(paramLabel = "ADDRESS") String address) {
-        return render(registry, address, (reg, a) -> {
+    int autoconfig(@Mixin RegistryOptions registry, @Mixin HosterOptions hoster, @Parameters(paramLabel = "ADDRESS") String address) {
+        return render(registry, hoster, address, (reg, a) -> {
             var match = reg.providerFor(a.domain());
             return match.map(m -> Answer.ok(new AutoconfigRenderer().render(m.provider(), a.domain(), Optional.of(a)),
                     AutoconfigRenderer.CONTENT_TYPE));
@@ -47,7 +47,7 @@ final class RenderCommand {
             description = {"An Apple configuration profile (.mobileconfig) for the address.",
                     "Without signing options: the XML profile. With --sign-cert and --sign-key (or their environment"
                             + " variables, as for serve): the signed profile, DER bytes; best written with --output."})
-    int mobileconfig(@Mixin RegistryOptions registry, @Mixin SigningOptions signing,
+    int mobileconfig(@Mixin RegistryOptions registry, @Mixin HosterOptions hoster, @Mixin SigningOptions signing,
             @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the profile to FILE, not to standard output.")
             Path output,
             @Parameters(paramLabel = "ADDRESS") String address) {
@@ -59,7 +59,7 @@ final class RenderCommand {
             return 2;
         }
         MobileconfigRenderer renderer = new MobileconfigRenderer();
-        return render(registry, address, Optional.ofNullable(output), (reg, a) -> reg.providerFor(a.domain()).map(m -> {
+        return render(registry, hoster, address, Optional.ofNullable(output), (reg, a) -> reg.providerFor(a.domain()).map(m -> {
             byte[] profile = renderer.render(m.provider(), a.domain(), Optional.of(a));
             return Answer.ok(signer.map(s -> s.sign(profile)).orElse(profile), MobileconfigRenderer.CONTENT_TYPE);
         }));
@@ -68,7 +68,7 @@ final class RenderCommand {
     @Command(name = "autodiscover", mixinStandardHelpOptions = true,
             description = "The Autodiscover (POX) answer: Outlook's schema, or ActiveSync's with --schema mobilesync."
                     + " Exit 4 when the answer is the protocol's error (e.g. 601: no ActiveSync).")
-    int autodiscover(@Mixin RegistryOptions registry, @Parameters(paramLabel = "ADDRESS") String address,
+    int autodiscover(@Mixin RegistryOptions registry, @Mixin HosterOptions hoster, @Parameters(paramLabel = "ADDRESS") String address,
             @Option(names = "--schema", paramLabel = "SCHEMA", defaultValue = "outlook",
                     description = "outlook (default) or mobilesync.") String schemaName) {
         Optional<ResponseSchema> schema = ResponseSchema.byKey(schemaName);
@@ -79,7 +79,7 @@ final class RenderCommand {
         SchemaRenderer renderer = schema.get() == ResponseSchema.MOBILESYNC ? new MobileSyncRenderer() : new OutlookRenderer();
         FormatRenderer format = AutodiscoverAnswers.of(renderer);
         boolean[] refused = {false};
-        int status = render(registry, address, (reg, a) -> reg.providerFor(a.domain()).map(m -> {
+        int status = render(registry, hoster, address, (reg, a) -> reg.providerFor(a.domain()).map(m -> {
             Optional<Refusal> refusal = format.refusal(m.provider(), a.domain(), Optional.of(a));
             if (refusal.isPresent()) {
                 // What the server sends: the protocol's error, timed now.
@@ -97,15 +97,15 @@ final class RenderCommand {
     }
 
     interface Render {
-        Optional<Answer> answer(Registry registry, EmailAddress address);
+        Optional<Answer> answer(MxChoice registry, EmailAddress address);
     }
 
-    int render(RegistryOptions registry, String addressText, Render render) {
-        return render(registry, addressText, Optional.empty(), render);
+    int render(RegistryOptions registry, HosterOptions hoster, String addressText, Render render) {
+        return render(registry, hoster, addressText, Optional.empty(), render);
     }
 
     /** Renders, then writes the body to {@code output}, or to standard output when there is none. */
-    int render(RegistryOptions registry, String addressText, Optional<Path> output, Render render) {
+    int render(RegistryOptions registry, HosterOptions hoster, String addressText, Optional<Path> output, Render render) {
         EmailAddress address;
         try {
             address = EmailAddress.parse(addressText);
@@ -119,7 +119,14 @@ final class RenderCommand {
             return 1;
         }
         result.problems().stream().filter(p -> p.severity() == Problem.Severity.WARNING).forEach(p -> System.err.println(p));
-        Optional<Answer> answer = render.answer(result.registry().get(), address);
+        MxChoice choice;
+        try {
+            choice = new MxChoice(result.registry().get(), hoster.settings(), System.err);
+        } catch (IllegalArgumentException e) {
+            System.err.println("mailautoconf: " + e.getMessage());
+            return 2;
+        }
+        Optional<Answer> answer = render.answer(choice, address);
         if (answer.isEmpty()) {
             System.err.println("mailautoconf: no provider serves " + address.domain());
             return 3;

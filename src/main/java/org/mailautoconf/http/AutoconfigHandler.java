@@ -17,10 +17,12 @@ final class AutoconfigHandler {
 
     private final Answers answers;
     private final Responses responses;
+    private final MxWait mx;
 
-    AutoconfigHandler(Answers answers, Responses responses) {
+    AutoconfigHandler(Answers answers, Responses responses, MxWait mx) {
         this.answers = answers;
         this.responses = responses;
+        this.mx = mx;
     }
 
     void byAddressOrHost(RoutingContext ctx) {
@@ -48,11 +50,12 @@ final class AutoconfigHandler {
     private void answer(RoutingContext ctx, DomainName domain, Optional<EmailAddress> address) {
         RequestLog.format(ctx, ClientFormat.AUTOCONFIG.label());
         RequestLog.domain(ctx, domain.ascii());
-        Lookup lookup = answers.lookup(ClientFormat.AUTOCONFIG, domain, address);
-        if (lookup instanceof Lookup.Found found) {
-            responses.send(ctx, found.answer());
-        } else {
-            responses.clientError(ctx, 404, "no mail provider is known for " + domain.ascii());
-        }
+        mx.lookup(ctx, ClientFormat.AUTOCONFIG, domain, address, lookup -> {
+            if (lookup instanceof Lookup.Found found) {
+                responses.send(ctx, found.answer());
+            } else {
+                responses.clientError(ctx, 404, "no mail provider is known for " + domain.ascii());
+            }
+        });
     }
 }

@@ -20,6 +20,7 @@ import org.mailautoconf.ProfileSigning;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.answer.Answer;
 import org.mailautoconf.answer.Answers;
+import org.mailautoconf.mx.MxLookups;
 import org.mailautoconf.answer.AutodiscoverAnswers;
 import org.mailautoconf.answer.ClientFormat;
 import org.mailautoconf.answer.FormatRenderer;
@@ -48,6 +49,8 @@ public final class HttpService {
     private final Metrics metrics;
     private final Optional<ProfileSigner> signer;
     private final ExpensiveWork signing;
+    /** Hoster mode's MX lookups; asked only when a provider has {@code mx:}. */
+    private final MxLookups mxLookups;
     private volatile int firstPort;
     private volatile int managementPort;
     private final OpenConnections publicConnections;
@@ -78,7 +81,9 @@ public final class HttpService {
         this.metrics = metrics;
         this.signer = config.profileSigning().map(HttpService::loadSigner);
         this.signing = ExpensiveWork.signing(config.signingLimits(), metrics.registry());
-        this.answers = answers(config, signer);
+        this.mxLookups = new MxLookups(config.hoster());
+        this.answers = answers(config, signer, mxLookups);
+        MxWait.meter(mxLookups, metrics.registry());
         this.watcher = new RegistryWatcher(vertx, config, answers, Clock.systemUTC(), metrics);
         this.tls = config.tls().map(t -> new TlsCertificates(t, config.reloadInterval(), config.publicBaseUrl().map(URI::getHost),
                 answers::registry, metrics::certificates));
@@ -96,7 +101,7 @@ public final class HttpService {
      * The renderer of every client format, in one place. Signed profiles are a format of their
      * own, so each is signed once per address and then served from the cache like any answer.
      */
-    private static Answers answers(ServiceConfig config, Optional<ProfileSigner> signer) {
+    private static Answers answers(ServiceConfig config, Optional<ProfileSigner> signer, MxLookups mx) {
         AutoconfigRenderer autoconfig = new AutoconfigRenderer();
         MobileconfigRenderer mobileconfig = new MobileconfigRenderer();
         FormatRenderer profile = (p, d, a) -> Answer.ok(mobileconfig.render(p, d, a), MobileconfigRenderer.CONTENT_TYPE)
@@ -111,7 +116,7 @@ public final class HttpService {
             byte[] signed = s.sign(unsigned.body());
             return new Answer(unsigned.status(), signed, unsigned.contentType(), Answer.etagOf(signed), unsigned.headers());
         }));
-        return new Answers(renderers, config.cacheBytes());
+        return new Answers(renderers, config.cacheBytes(), mx);
     }
 
     private static ProfileSigner loadSigner(ProfileSigning s) {
@@ -237,12 +242,13 @@ public final class HttpService {
 
     private Routes.Handlers handlers() {
         Responses responses = new Responses(config.maxAge());
+        MxWait mx = new MxWait(answers, mxLookups, config.hoster());
         return new Routes.Handlers(
                 new RequestLog(metrics, config.accessLog(), config.logging().accessLogClient()),
-                new AutoconfigHandler(answers, responses),
-                new AutodiscoverHandler(answers, responses, Clock.systemUTC(), config),
+                new AutoconfigHandler(answers, responses, mx),
+                new AutodiscoverHandler(answers, responses, Clock.systemUTC(), config, mx),
                 new AutodiscoverJsonHandler(answers, responses, config),
-                new MobileconfigHandler(signing, answers, responses, signer.isPresent()),
+                new MobileconfigHandler(signing, answers, responses, signer.isPresent(), mx),
                 new SetupPageHandler(answers, responses, config),
                 new HealthHandler(answers, watcher, responses),
                 metrics,
