@@ -33,15 +33,15 @@ import picocli.CommandLine.Parameters;
 final class RenderCommand {
 
     @Command(name = "autoconfig", mixinStandardHelpOptions = true, description = "Thunderbird's config-v1.1.xml.")
-    int autoconfig(@Mixin RegistryOptions registry, @Parameters(paramLabel = "ADDRESS") String address) {
-        return render(registry, address, rendered(Renderers.table(Optional.empty()).get(ClientFormat.AUTOCONFIG)));
+    int autoconfig(@Mixin RegistryOptions registry, @Mixin HosterOptions hoster, @Parameters(paramLabel = "ADDRESS") String address) {
+        return render(registry, hoster, address, rendered(Renderers.table(Optional.empty()).get(ClientFormat.AUTOCONFIG)));
     }
 
     @Command(name = "mobileconfig", mixinStandardHelpOptions = true,
             description = {"An Apple configuration profile (.mobileconfig) for the address.",
                     "Without signing options: the XML profile. With --sign-cert and --sign-key (or their environment"
                             + " variables, as for serve): the signed profile, DER bytes; best written with --output."})
-    int mobileconfig(@Mixin RegistryOptions registry, @Mixin SigningOptions signing,
+    int mobileconfig(@Mixin RegistryOptions registry, @Mixin HosterOptions hoster, @Mixin SigningOptions signing,
             @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the profile to FILE, not to standard output.")
             Path output,
             @Parameters(paramLabel = "ADDRESS") String address) {
@@ -54,13 +54,13 @@ final class RenderCommand {
         }
         FormatRenderer renderer = Renderers.table(signer)
                 .get(signer.isPresent() ? ClientFormat.MOBILECONFIG_SIGNED : ClientFormat.MOBILECONFIG);
-        return render(registry, address, Optional.ofNullable(output), rendered(renderer));
+        return render(registry, hoster, address, Optional.ofNullable(output), rendered(renderer));
     }
 
     @Command(name = "autodiscover", mixinStandardHelpOptions = true,
             description = "The Autodiscover (POX) answer: Outlook's schema, or ActiveSync's with --schema mobilesync."
                     + " Exit 4 when the answer is the protocol's error (e.g. 601: no ActiveSync).")
-    int autodiscover(@Mixin RegistryOptions registry, @Parameters(paramLabel = "ADDRESS") String address,
+    int autodiscover(@Mixin RegistryOptions registry, @Mixin HosterOptions hoster, @Parameters(paramLabel = "ADDRESS") String address,
             @Option(names = "--schema", paramLabel = "SCHEMA", defaultValue = "outlook",
                     description = "outlook (default) or mobilesync.") String schemaName) {
         Optional<ResponseSchema> schema = ResponseSchema.byKey(schemaName);
@@ -71,7 +71,7 @@ final class RenderCommand {
         FormatRenderer format = Renderers.table(Optional.empty()).get(schema.get() == ResponseSchema.MOBILESYNC
                 ? ClientFormat.AUTODISCOVER_MOBILESYNC : ClientFormat.AUTODISCOVER_OUTLOOK);
         boolean[] refused = {false};
-        int status = render(registry, address, (reg, a) -> reg.providerFor(a.domain()).map(m -> {
+        int status = render(registry, hoster, address, (reg, a) -> reg.providerFor(a.domain()).map(m -> {
             Optional<Refusal> refusal = format.refusal(m.provider(), a.domain(), Optional.of(a));
             if (refusal.isPresent()) {
                 // What the server sends: the protocol's error, timed now.
@@ -129,11 +129,11 @@ final class RenderCommand {
     }
 
     interface Render {
-        Optional<Answer> answer(Registry registry, EmailAddress address);
+        Optional<Answer> answer(MxChoice registry, EmailAddress address);
     }
 
-    int render(RegistryOptions registry, String addressText, Render render) {
-        return render(registry, addressText, Optional.empty(), render);
+    int render(RegistryOptions registry, HosterOptions hoster, String addressText, Render render) {
+        return render(registry, hoster, addressText, Optional.empty(), render);
     }
 
     /** The registry, its warnings on standard error; empty (errors printed) when it does not load. */
@@ -148,7 +148,7 @@ final class RenderCommand {
     }
 
     /** Renders, then writes the body to {@code output}, or to standard output when there is none. */
-    int render(RegistryOptions registry, String addressText, Optional<Path> output, Render render) {
+    int render(RegistryOptions registry, HosterOptions hoster, String addressText, Optional<Path> output, Render render) {
         EmailAddress address;
         try {
             address = EmailAddress.parse(addressText);
@@ -160,7 +160,14 @@ final class RenderCommand {
         if (loaded.isEmpty()) {
             return 1;
         }
-        Optional<Answer> answer = render.answer(loaded.get(), address);
+        MxChoice choice;
+        try {
+            choice = new MxChoice(loaded.get(), hoster.settings(), System.err);
+        } catch (IllegalArgumentException e) {
+            System.err.println("mailautoconf: " + e.getMessage());
+            return 2;
+        }
+        Optional<Answer> answer = render.answer(choice, address);
         if (answer.isEmpty()) {
             System.err.println("mailautoconf: no provider serves " + address.domain());
             return 3;

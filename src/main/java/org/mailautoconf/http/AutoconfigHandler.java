@@ -17,10 +17,12 @@ final class AutoconfigHandler {
 
     private final Answers answers;
     private final Responses responses;
+    private final MxWait mx;
 
-    AutoconfigHandler(Answers answers, Responses responses) {
+    AutoconfigHandler(Answers answers, Responses responses, MxWait mx) {
         this.answers = answers;
         this.responses = responses;
+        this.mx = mx;
     }
 
     void byAddressOrHost(RoutingContext ctx) {
@@ -51,11 +53,12 @@ final class AutoconfigHandler {
         ClientFormat format = "1.2".equals(ctx.request().getParam("version")) ? ClientFormat.AUTOCONFIG_12 : ClientFormat.AUTOCONFIG;
         RequestLog.format(ctx, format.label());
         RequestLog.domain(ctx, domain.ascii());
-        Lookup lookup = answers.lookup(format, domain, address);
-        if (lookup instanceof Lookup.Found found) {
-            responses.send(ctx, found.answer());
-        } else {
-            responses.clientError(ctx, 404, "no mail provider is known for " + domain.ascii());
-        }
+        mx.lookup(ctx, format, domain, address, lookup -> {
+            if (lookup instanceof Lookup.Found found) {
+                responses.send(ctx, found.answer());
+            } else {
+                responses.clientError(ctx, 404, "no mail provider is known for " + domain.ascii());
+            }
+        });
     }
 }

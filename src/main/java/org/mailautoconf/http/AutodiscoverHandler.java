@@ -41,9 +41,11 @@ final class AutodiscoverHandler {
     private final Optional<URI> publicBaseUrl;
     private final long serverId;
     private final RequestReader reader = new RequestReader();
+    private final MxWait mx;
 
-    AutodiscoverHandler(Answers answers, Responses responses, Clock clock, ServiceConfig config) {
+    AutodiscoverHandler(Answers answers, Responses responses, Clock clock, ServiceConfig config, MxWait mx) {
         this.answers = answers;
+        this.mx = mx;
         this.responses = responses;
         this.clock = clock;
         this.publicBaseUrl = config.publicBaseUrl();
@@ -63,14 +65,15 @@ final class AutodiscoverHandler {
                 ? ClientFormat.AUTODISCOVER_MOBILESYNC : ClientFormat.AUTODISCOVER_OUTLOOK;
         RequestLog.format(ctx, format.label());
         RequestLog.domain(ctx, request.address().domain().ascii());
-        Lookup lookup;
         try {
-            lookup = answers.lookup(format, request.address().domain(), Optional.of(request.address()));
+            mx.lookup(ctx, format, request.address().domain(), Optional.of(request.address()), lookup -> answer(ctx, request, lookup));
         } catch (RuntimeException e) {
             LOG.error("building the {} answer for a {} address failed", format.label(), request.address().domain(), e);
             fail(ctx, new ProtocolError(ErrorCode.INTERNAL_ERROR, "building the answer failed"), Optional.of(request.schema()));
-            return;
         }
+    }
+
+    private void answer(RoutingContext ctx, AutodiscoverRequest request, Lookup lookup) {
         if (lookup instanceof Lookup.Found found) {
             responses.send(ctx, found.answer());
         } else if (lookup instanceof Lookup.Refused refused) {

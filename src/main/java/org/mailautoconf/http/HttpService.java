@@ -18,6 +18,7 @@ import org.mailautoconf.ProfileSigning;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.answer.Answers;
 import org.mailautoconf.answer.Renderers;
+import org.mailautoconf.mx.MxLookups;
 import org.mailautoconf.registry.Registry;
 import org.mailautoconf.format.mobileconfig.ProfileSigner;
 import org.mailautoconf.tls.TlsCertificates;
@@ -39,6 +40,8 @@ public final class HttpService {
     private final Metrics metrics;
     private final Optional<ProfileSigner> signer;
     private final ExpensiveWork signing;
+    /** Hoster mode's MX lookups; asked only when a provider has {@code mx:}. */
+    private final MxLookups mxLookups;
     private volatile int firstPort;
     private volatile int managementPort;
     private final OpenConnections publicConnections;
@@ -69,7 +72,9 @@ public final class HttpService {
         this.metrics = metrics;
         this.signer = config.profileSigning().map(HttpService::loadSigner);
         this.signing = ExpensiveWork.signing(config.signingLimits(), metrics.registry());
-        this.answers = answers(config, signer);
+        this.mxLookups = new MxLookups(config.hoster());
+        this.answers = answers(config, signer, mxLookups);
+        MxWait.meter(mxLookups, metrics.registry());
         this.watcher = new RegistryWatcher(vertx, config, answers, Clock.systemUTC(), metrics);
         this.tls = config.tls().map(t -> new TlsCertificates(t, config.reloadInterval(), config.publicBaseUrl().map(URI::getHost),
                 answers::registry, metrics::certificates));
@@ -84,8 +89,8 @@ public final class HttpService {
     static final int MANAGEMENT_CONNECTIONS = 100;
 
     /** The answers of every client format, from the one renderer table ({@link Renderers}). */
-    private static Answers answers(ServiceConfig config, Optional<ProfileSigner> signer) {
-        return new Answers(Renderers.table(signer), config.cacheBytes());
+    private static Answers answers(ServiceConfig config, Optional<ProfileSigner> signer, MxLookups mx) {
+        return new Answers(Renderers.table(signer), config.cacheBytes(), mx);
     }
 
     private static ProfileSigner loadSigner(ProfileSigning s) {
@@ -211,12 +216,13 @@ public final class HttpService {
 
     private Routes.Handlers handlers() {
         Responses responses = new Responses(config.maxAge());
+        MxWait mx = new MxWait(answers, mxLookups, config.hoster());
         return new Routes.Handlers(
                 new RequestLog(metrics, config.accessLog(), config.logging().accessLogClient()),
-                new AutoconfigHandler(answers, responses),
-                new AutodiscoverHandler(answers, responses, Clock.systemUTC(), config),
+                new AutoconfigHandler(answers, responses, mx),
+                new AutodiscoverHandler(answers, responses, Clock.systemUTC(), config, mx),
                 new AutodiscoverJsonHandler(answers, responses, config),
-                new MobileconfigHandler(signing, answers, responses, signer.isPresent()),
+                new MobileconfigHandler(signing, answers, responses, signer.isPresent(), mx),
                 new SetupPageHandler(answers, responses, config),
                 new HealthHandler(answers, watcher, responses),
                 metrics,

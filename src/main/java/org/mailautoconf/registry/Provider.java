@@ -13,6 +13,9 @@ import java.util.Optional;
  *                elsewhere, each with its own redirect
  * @param services JMAP, CalDAV, CardDAV, WebDAV and ManageSieve, beside the mail servers
  * @param source  the provider file, for messages
+ * @param mx      the provider's mail servers as customers' MX records name them (host names or
+ *                {@code *.} patterns): a domain no file lists is this provider's when its MX
+ *                points here (hoster mode, docs/hosting.md)
  */
 public record Provider(
         String id,
@@ -31,9 +34,21 @@ public record Provider(
         Map<String, Redirect> aliases,
         List<Assumption> assumptions,
         Services services,
-        Path source) {
+        Path source,
+        List<DomainPattern> mx) {
+
+    /** A provider that no MX record leads to. */
+    public Provider(String id, String name, String shortName, List<DomainPattern> domains, List<IncomingServer> incoming,
+                    List<OutgoingServer> outgoing, List<Documentation> documentation, Optional<EnableStep> enable,
+                    Optional<Webmail> webmail, Optional<ActiveSync> activeSync, Optional<CaCertificate> caCertificate,
+                    Optional<OAuth2Settings> oauth2, Optional<Redirect> redirect, Map<String, Redirect> aliases,
+                    List<Assumption> assumptions, Services services, Path source) {
+        this(id, name, shortName, domains, incoming, outgoing, documentation, enable, webmail, activeSync, caCertificate,
+                oauth2, redirect, aliases, assumptions, services, source, List.of());
+    }
 
     public Provider {
+        mx = List.copyOf(mx);
         domains = List.copyOf(domains);
         incoming = List.copyOf(incoming);
         outgoing = List.copyOf(outgoing);

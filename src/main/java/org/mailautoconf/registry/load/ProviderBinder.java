@@ -36,7 +36,7 @@ final class ProviderBinder {
 
     static final Set<String> FIELDS = Set.of("id", "name", "shortName", "profile", "extends", "domains", "incoming",
             "outgoing", "documentation", "enable", "webmail", "activeSync", "caCertificate", "oauth2", "redirect",
-            "aliases", "assumptions", "jmap", "caldav", "carddav", "webdav", "manageSieve");
+            "aliases", "assumptions", "jmap", "caldav", "carddav", "webdav", "manageSieve", "mx");
 
     private final NodeReader reader;
     private final ServerBinder servers;
@@ -59,9 +59,11 @@ final class ProviderBinder {
         reader.bool(f.get("profile"), "profile");
         reader.text(f.get("extends"), "extends");
 
-        List<DomainPattern> domains = reader.require(f, "domains", at, "", "the mail domains this provider serves")
+        // A hoster's provider may list no domain at all: its mx: finds them (docs/hosting.md).
+        List<DomainPattern> domains = !f.containsKey("domains") && f.containsKey("mx") ? List.of()
+                : reader.require(f, "domains", at, "", "the mail domains this provider serves (or its mail servers in mx)")
                 ? reader.list(f.get("domains"), "domains", true, this::domain) : null;
-        if (domains != null && domains.isEmpty() && reader.complete()) {
+        if (domains != null && domains.isEmpty() && f.containsKey("domains") && reader.complete()) {
             reader.error(f.get("domains").value().location(), "domains", "empty-value", "list at least one domain");
         }
         List<IncomingServer> incoming = reader.require(f, "incoming", at, "", "at least one imap or pop3 server")
@@ -84,14 +86,16 @@ final class ProviderBinder {
                 ? reader.list(f.get("assumptions"), "assumptions", false, (n, p) -> assumption(n, p, root)) : List.of();
         Services offered = services.services(f);
 
-        if (!reader.complete() || id == null || name == null || shortName == null || domains == null
+        List<DomainPattern> mx = f.containsKey("mx") ? new MxBinder(reader).mx(f.get("mx")) : List.of();
+
+        if (!reader.complete() || mx == null || id == null || name == null || shortName == null || domains == null
                 || incoming == null || outgoing == null || documentation == null || aliases == null || assumptions == null
                 || enable == null || webmail == null || activeSync == null || ca == null || oauth2 == null || redirect == null
                 || offered == null) {
             return null;
         }
         return new Provider(id, name, shortName, domains, incoming, outgoing, documentation, enable, webmail,
-                activeSync, ca, oauth2, redirect, aliases, assumptions, offered, file);
+                activeSync, ca, oauth2, redirect, aliases, assumptions, offered, file, mx);
     }
 
     private void nonEmpty(Map<String, YamlNode.Entry> f, String key, List<?> list) {
