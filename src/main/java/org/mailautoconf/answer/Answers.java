@@ -111,6 +111,16 @@ public final class Answers {
         return l == null ? Optional.empty() : Optional.of(l.registry());
     }
 
+    /**
+     * The provider that serves {@code domain} in the live registry, for what is not a cached
+     * answer (the setup page, Autodiscover v2's JSON): the one place outside {@link #lookup}
+     * where a domain is looked up, so a new kind of lookup (hoster mode's MX) serves these too.
+     */
+    public Optional<Provider> provider(DomainName domain) {
+        Live l = live.get();
+        return l == null ? Optional.empty() : l.registry().providerFor(domain).map(Registry.Match::provider);
+    }
+
     public Lookup lookup(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
         FormatRenderer renderer = renderers.get(format);
         if (renderer == null) {

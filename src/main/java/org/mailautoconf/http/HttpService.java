@@ -10,26 +10,17 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.mailautoconf.ConnectionLimits;
 import org.mailautoconf.HostPort;
 import org.mailautoconf.ProfileSigning;
 import org.mailautoconf.ServiceConfig;
-import org.mailautoconf.answer.Answer;
 import org.mailautoconf.answer.Answers;
+import org.mailautoconf.answer.Renderers;
 import org.mailautoconf.mx.MxLookups;
-import org.mailautoconf.answer.AutodiscoverAnswers;
-import org.mailautoconf.answer.ClientFormat;
-import org.mailautoconf.answer.FormatRenderer;
 import org.mailautoconf.registry.Registry;
-import org.mailautoconf.format.autoconfig.AutoconfigRenderer;
-import org.mailautoconf.format.mobileconfig.MobileconfigRenderer;
 import org.mailautoconf.format.mobileconfig.ProfileSigner;
-import org.mailautoconf.format.autodiscover.MobileSyncRenderer;
-import org.mailautoconf.format.autodiscover.OutlookRenderer;
 import org.mailautoconf.tls.TlsCertificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,26 +88,9 @@ public final class HttpService {
     /** Probes and scrapers hold a few connections each; the management listener needs no more. */
     static final int MANAGEMENT_CONNECTIONS = 100;
 
-    /**
-     * The renderer of every client format, in one place. Signed profiles are a format of their
-     * own, so each is signed once per address and then served from the cache like any answer.
-     */
+    /** The answers of every client format, from the one renderer table ({@link Renderers}). */
     private static Answers answers(ServiceConfig config, Optional<ProfileSigner> signer, MxLookups mx) {
-        AutoconfigRenderer autoconfig = new AutoconfigRenderer();
-        MobileconfigRenderer mobileconfig = new MobileconfigRenderer();
-        FormatRenderer profile = (p, d, a) -> Answer.ok(mobileconfig.render(p, d, a), MobileconfigRenderer.CONTENT_TYPE)
-                .withHeader("Content-Disposition", "attachment; filename=\"" + MobileconfigRenderer.fileName(p, a) + "\"");
-        Map<ClientFormat, FormatRenderer> renderers = new EnumMap<>(ClientFormat.class);
-        renderers.put(ClientFormat.AUTOCONFIG, (p, d, a) -> Answer.ok(autoconfig.render(p, d, a), AutoconfigRenderer.CONTENT_TYPE));
-        renderers.put(ClientFormat.MOBILECONFIG, profile);
-        renderers.put(ClientFormat.AUTODISCOVER_OUTLOOK, AutodiscoverAnswers.of(new OutlookRenderer()));
-        renderers.put(ClientFormat.AUTODISCOVER_MOBILESYNC, AutodiscoverAnswers.of(new MobileSyncRenderer()));
-        signer.ifPresent(s -> renderers.put(ClientFormat.MOBILECONFIG_SIGNED, (p, d, a) -> {
-            Answer unsigned = profile.render(p, d, a);
-            byte[] signed = s.sign(unsigned.body());
-            return new Answer(unsigned.status(), signed, unsigned.contentType(), Answer.etagOf(signed), unsigned.headers());
-        }));
-        return new Answers(renderers, config.cacheBytes(), mx);
+        return new Answers(Renderers.table(signer), config.cacheBytes(), mx);
     }
 
     private static ProfileSigner loadSigner(ProfileSigning s) {
@@ -253,7 +227,8 @@ public final class HttpService {
                 new HealthHandler(answers, watcher, responses),
                 metrics,
                 responses,
-                tls.map(t -> new TlsRoutes(t.challenges(), () -> tlsPort != 0 ? tlsPort : t.settings().listen().port(), responses)));
+                tls.map(t -> new TlsRoutes(t.challenges(), () -> tlsPort != 0 ? tlsPort : t.settings().listen().port(), responses)),
+                new WellKnownHandler(answers, responses));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param aliases addresses (normalised, see {@link EmailAddress#toString()}) that moved
  *                elsewhere, each with its own redirect
+ * @param services JMAP, CalDAV, CardDAV, WebDAV and ManageSieve, beside the mail servers
  * @param source  the provider file, for messages
  * @param mx      the provider's mail servers as customers' MX records name them (host names or
  *                {@code *.} patterns): a domain no file lists is this provider's when its MX
@@ -32,6 +33,7 @@ public record Provider(
         Optional<Redirect> redirect,
         Map<String, Redirect> aliases,
         List<Assumption> assumptions,
+        Services services,
         Path source,
         List<DomainPattern> mx) {
 
@@ -40,9 +42,9 @@ public record Provider(
                     List<OutgoingServer> outgoing, List<Documentation> documentation, Optional<EnableStep> enable,
                     Optional<Webmail> webmail, Optional<ActiveSync> activeSync, Optional<CaCertificate> caCertificate,
                     Optional<OAuth2Settings> oauth2, Optional<Redirect> redirect, Map<String, Redirect> aliases,
-                    List<Assumption> assumptions, Path source) {
+                    List<Assumption> assumptions, Services services, Path source) {
         this(id, name, shortName, domains, incoming, outgoing, documentation, enable, webmail, activeSync, caCertificate,
-                oauth2, redirect, aliases, assumptions, source, List.of());
+                oauth2, redirect, aliases, assumptions, services, source, List.of());
     }
 
     public Provider {
