@@ -82,11 +82,11 @@ public final class DirectoryAnswers implements AutoCloseable {
             if (!r.entry().found()) {
                 return answers.lookup(format, domain, address);
             }
-            Optional<Provider> provider = answers.registry().flatMap(reg -> reg.providerFor(domain)).map(Registry.Match::provider)
-                    .filter(p -> p.directory().isPresent());
-            return provider.isEmpty() ? answers.lookup(format, domain, address)
-                    : answers.personal(format, PersonalProvider.of(provider.get(), address.get(), r.entry()).provider(),
-                            domain, address.get());
+            Optional<Registry.Match> match = answers.registry().flatMap(reg -> reg.providerFor(domain))
+                    .filter(m -> m.provider().directory().isPresent());
+            return match.isEmpty() ? answers.lookup(format, domain, address)
+                    : answers.personal(format, PersonalProvider.of(match.get().provider(), address.get(), r.entry()).provider(),
+                            match.get().kind(), domain, address.get());
         });
     }
 

@@ -38,6 +38,9 @@ final class ServeCommand implements Callable<Integer> {
     TlsOptions tls;
 
     @Mixin
+    HosterOptions hoster;
+
+    @Mixin
     DirectoryOptions directories;
 
     @Option(names = "--listen", paramLabel = "ADDRESS", defaultValue = "${env:MAILAUTOCONF_LISTEN:-127.0.0.1}",
@@ -72,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
         return new ServiceConfig(listen, port, registry.providers, registry.defaultProvider(), Optional.ofNullable(publicUrl),
                 Duration.ofMillis(Math.round(reloadSeconds * 1000)), Duration.ofSeconds(maxAgeSeconds),
                 cacheMegabytes << 20, accessLog, signing.signing(), connections.limits(), connections.management(),
-                logging.settings(), signing.limits(), state.stateDir(), tls.settings(), directories.file());
+                logging.settings(), signing.limits(), state.stateDir(), tls.settings(), hoster.settings(), directories.file());
     }
 
     @Override

@@ -45,9 +45,12 @@ final class AutoconfigHandler {
     }
 
     private void answer(RoutingContext ctx, DomainName domain, Optional<EmailAddress> address) {
-        RequestLog.format(ctx, ClientFormat.AUTOCONFIG.label());
+        // A client that asks for 1.2 by name gets the SASL mechanisms of the mail servers too;
+        // every other request the answer both Thunderbirds accept (docs/clients.md).
+        ClientFormat format = "1.2".equals(ctx.request().getParam("version")) ? ClientFormat.AUTOCONFIG_12 : ClientFormat.AUTOCONFIG;
+        RequestLog.format(ctx, format.label());
         RequestLog.domain(ctx, domain.ascii());
-        directory.answer(ctx, ClientFormat.AUTOCONFIG, domain, address, lookup -> {
+        directory.answer(ctx, format, domain, address, lookup -> {
             if (lookup instanceof Lookup.Found found) {
                 responses.send(ctx, found.answer());
             } else {

@@ -12,6 +12,7 @@ import org.mailautoconf.answer.Answer;
 import org.mailautoconf.answer.AutodiscoverAnswers;
 import org.mailautoconf.answer.ClientFormat;
 import org.mailautoconf.answer.Lookup;
+import org.mailautoconf.answer.Refusal;
 import org.mailautoconf.format.autodiscover.AutodiscoverRequest;
 import org.mailautoconf.format.autodiscover.ErrorCode;
 import org.mailautoconf.format.autodiscover.PoxEndpoint;
@@ -74,8 +75,9 @@ final class AutodiscoverHandler {
         if (lookup instanceof Lookup.Found found) {
             responses.send(ctx, found.answer());
         } else if (lookup instanceof Lookup.Refused refused) {
-            ErrorCode code = ErrorCode.byCode(refused.refusal().code()).orElse(ErrorCode.INTERNAL_ERROR);
-            fail(ctx, new ProtocolError(code, refused.refusal().reason()), Optional.of(request.schema()));
+            ProtocolError error = refused.refusal() instanceof Refusal.Protocol p ? p.error()
+                    : new ProtocolError(ErrorCode.INTERNAL_ERROR, refused.refusal().reason());
+            fail(ctx, error, Optional.of(request.schema()));
         } else {
             fail(ctx, new ProtocolError(ErrorCode.ADDRESS_NOT_FOUND,
                     "no mail provider is known for " + request.address().domain().ascii()), Optional.of(request.schema()));

@@ -63,13 +63,10 @@ final class ConnectionGuard {
     }
 
     void connected(HttpConnection connection) {
-        if (drained != null) {
-            // A stop is draining the connections already open; a new one is closed unread, as
-            // the closed listener would have refused it (Vert.x closes the listener and every
-            // waiting connection at once, so the listener stays open while they drain).
-            connection.close();
-            return;
-        }
+        // A connection that arrives while a stop drains the others is served like them: its
+        // request is answered with Connection: close. (Vert.x closes the listener and every
+        // waiting connection at once, so the listener stays open while they drain; closing a
+        // new connection unread would drop the request a reconnecting client sends on it.)
         TrackedConnection c = new TrackedConnection(connection, Vertx.currentContext(), System.nanoTime());
         mine.put(connection, c);
         connection.closeHandler(v -> {

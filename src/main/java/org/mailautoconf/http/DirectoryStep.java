@@ -26,10 +26,13 @@ final class DirectoryStep {
     private final DirectoryAnswers directories;
     private final ClientBudget budget;
     private final LongAdder overBudget = new LongAdder();
+    private final MxWait mx;
 
-    DirectoryStep(DirectoryAnswers directories, ClientBudget budget, MeterRegistry meters) {
+    /** @param mx answers a provider without a directory, waiting for hoster mode's MX lookup where one is needed */
+    DirectoryStep(DirectoryAnswers directories, ClientBudget budget, MeterRegistry meters, MxWait mx) {
         this.directories = directories;
         this.budget = budget;
+        this.mx = mx;
         for (Directories.Outcome o : Directories.Outcome.values()) {
             FunctionCounter.builder("mailautoconf_directory_lookups", directories, d -> d.total(o))
                     .description("Directory resolutions by outcome (found, unknown, cached, timeout, error, busy, no_source)")
@@ -41,7 +44,7 @@ final class DirectoryStep {
 
     void answer(RoutingContext ctx, ClientFormat format, DomainName domain, Optional<EmailAddress> address, Consumer<Lookup> then) {
         if (directories.use(format, domain, address).isEmpty()) {
-            then.accept(directories.withoutDirectory(format, domain, address));
+            mx.lookup(ctx, format, domain, address, then);
             return;
         }
         if (directories.asksDirectory(format, domain, address)) {

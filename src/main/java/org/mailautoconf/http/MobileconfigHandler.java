@@ -23,9 +23,13 @@ final class MobileconfigHandler {
     private final boolean signed;
     private final ClientFormat format;
 
+    private final MxWait mx;
+
     /** @param signing where profiles are signed; used only when {@code signed} */
-    MobileconfigHandler(ExpensiveWork signing, Answers answers, DirectoryStep directory, Responses responses, boolean signed) {
+    MobileconfigHandler(ExpensiveWork signing, Answers answers, DirectoryStep directory, Responses responses, boolean signed,
+            MxWait mx) {
         this.signing = signing;
+        this.mx = mx;
         this.answers = answers;
         this.directory = directory;
         this.responses = responses;
@@ -62,10 +66,28 @@ final class MobileconfigHandler {
             return;
         }
         Optional<Lookup> ready = answers.withoutSigning(format, address.domain(), Optional.of(address));
+        if (ready.isPresent() && ready.get() instanceof Lookup.Unresolved) {
+            // Hoster mode: the domain's MX decides whether the profile is signed; ask, then come back.
+            mx.resolveThen(ctx, address.domain(), inTime -> {
+                Optional<Lookup> now = inTime ? answers.withoutSigning(format, address.domain(), Optional.of(address)) : Optional.empty();
+                if (!inTime || now.isPresent() && now.get() instanceof Lookup.Unresolved) {
+                    send(ctx, address, answers.lookupWithoutMx(format, address.domain(), Optional.of(address)));
+                } else if (now.isPresent()) {
+                    send(ctx, address, now.get());
+                } else {
+                    sign(ctx, address);
+                }
+            });
+            return;
+        }
         if (ready.isPresent()) {
             send(ctx, address, ready.get());
             return;
         }
+        sign(ctx, address);
+    }
+
+    private void sign(RoutingContext ctx, EmailAddress address) {
         // Signing is CPU work of a millisecond or more: the first request per address does it on
         // the signing threads, within the client's budget and the queue's bound.
         signing.run(ctx, responses, () -> answers.lookup(format, address.domain(), Optional.of(address)),

@@ -22,7 +22,8 @@ final class Routes {
     /** The handlers of one running service. */
     record Handlers(RequestLog requestLog, AutoconfigHandler autoconfig, AutodiscoverHandler autodiscover,
                     AutodiscoverJsonHandler autodiscoverJson, MobileconfigHandler mobileconfig, SetupPageHandler setupPage,
-                    HealthHandler health, Metrics metrics, Responses responses, java.util.Optional<TlsRoutes> tls) {}
+                    HealthHandler health, Metrics metrics, Responses responses, java.util.Optional<TlsRoutes> tls,
+                    WellKnownHandler wellKnown) {}
 
     private Routes() {
     }
@@ -54,6 +55,11 @@ final class Routes {
 
         get(router, "/mobileconfig").handler(h.mobileconfig()::byQuery);
         get(router, "/mobileconfig/:address").handler(h.mobileconfig()::byPath);
+
+        get(router, "/.well-known/user-agent-configuration.json").handler(h.wellKnown()::pacc);
+        // RFC 6764: any method (clients PROPFIND first) is redirected to the context path.
+        router.route("/.well-known/caldav").handler(h.wellKnown()::caldav);
+        router.route("/.well-known/carddav").handler(h.wellKnown()::carddav);
 
         errors(router, h.responses());
         return router;

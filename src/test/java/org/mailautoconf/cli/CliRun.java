@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** One run of the command line, with what it wrote to standard output and standard error. */
+/** One run of the command line in this JVM: its exit status, standard output bytes and standard error text. */
 record CliRun(int status, byte[] out, String err) {
 
     static CliRun run(String... args) {
@@ -15,12 +15,16 @@ record CliRun(int status, byte[] out, String err) {
         try {
             System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int status = Main.commandLine().execute(args);
-            return new CliRun(status, o.toByteArray(), e.toString(StandardCharsets.UTF_8));
+            return new CliRun(Main.commandLine().execute(args), o.toByteArray(), e.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
             System.setErr(err);
         }
+    }
+
+    /** The same as {@link #run}. */
+    static CliRun of(String... args) {
+        return run(args);
     }
 
     String outText() {

@@ -18,8 +18,9 @@ import org.mailautoconf.HostPort;
 import org.mailautoconf.testing.Registries;
 
 /**
- * deploy/container/Dockerfile against the code and the build. No Docker here: the image itself is
- * not built; what the image would run is run (its JVM flags, its environment, its command).
+ * deploy/container/Dockerfile against the code and the build, read as Docker reads it, and what
+ * the image would run run here (its JVM flags, its environment, its command, its HEALTHCHECK).
+ * ContainerRunTest builds and runs the image itself.
  */
 class ContainerImageTest {
 
@@ -47,7 +48,8 @@ class ContainerImageTest {
         assertThat(finalName.find()).isTrue();
         String buildStageDir = DOCKERFILE.all("WORKDIR", 0).get(0);
         assertThat(String.join(" ", DOCKERFILE.all("RUN", 0))).contains("mvn").contains("package");
-        String copy = DOCKERFILE.all("COPY", DOCKERFILE.lastStage()).stream().filter(c -> c.startsWith("--from=build ")).findFirst().orElseThrow();
+        String copy = DOCKERFILE.all("COPY", DOCKERFILE.lastStage()).stream().filter(c -> c.startsWith("--from=build ") && c.contains(".jar "))
+                .findFirst().orElseThrow();
         String[] parts = copy.split("\\s+");
         assertThat(parts[1]).isEqualTo(buildStageDir + "/target/" + finalName.group(1) + ".jar");
         List<String> entrypoint = Dockerfile.execForm(DOCKERFILE.last("ENTRYPOINT"));
@@ -133,23 +135,21 @@ class ContainerImageTest {
         env.put("MAILAUTOCONF_PORT", String.valueOf(ServeProcess.freePort()));
         env.put("MAILAUTOCONF_MANAGEMENT_LISTEN", "127.0.0.1:" + ServeProcess.freePort());
         env.put("MAILAUTOCONF_PROVIDERS", Registries.SHIPPED.toAbsolutePath().toString());
-        // busybox sh's ${VAR##*:}: the value with everything up to its last colon cut, its port.
-        Matcher health = Pattern.compile("http://127\\.0\\.0\\.1:\\$\\{MAILAUTOCONF_MANAGEMENT_LISTEN##\\*:}(/\\S*?)\"")
-                .matcher(DOCKERFILE.last("HEALTHCHECK"));
-        assertThat(health.find()).as("HEALTHCHECK asks the management port").isTrue();
-        // What a POSIX shell (the image's busybox sh, here the system's) makes of it.
-        ProcessBuilder shell = new ProcessBuilder("sh", "-c", "printf %s \"" + health.group() ).redirectErrorStream(true);
-        shell.environment().put("MAILAUTOCONF_MANAGEMENT_LISTEN", env.get("MAILAUTOCONF_MANAGEMENT_LISTEN"));
-        Process sh = shell.start();
-        assertThat(new String(sh.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-                .isEqualTo("http://127.0.0.1:" + HostPort.parse(env.get("MAILAUTOCONF_MANAGEMENT_LISTEN")).port() + health.group(1));
+        // The HEALTHCHECK's command, run by this machine's bash as the image's bash runs it.
+        String healthcheck = DOCKERFILE.last("HEALTHCHECK");
+        List<String> check = Dockerfile.execForm(healthcheck.substring(healthcheck.indexOf("CMD ") + 4));
+        assertThat(check.get(0)).isEqualTo("bash");
+        assertThat(String.join(" ", check)).as("HEALTHCHECK asks the management port's /healthz")
+                .contains("${MAILAUTOCONF_MANAGEMENT_LISTEN##*:}").contains("/healthz");
         // As on a read-only root file system: a temporary directory that cannot be made, even by
         // root (a path below a regular file), so the image's flags must do without one.
         Path notADirectory = Files.writeString(work.resolve("not-a-directory"), "");
         List<String> flags = new ArrayList<>(jvmFlags);
         flags.add("-Djava.io.tmpdir=" + notADirectory.resolve("tmp"));
         try (ServeProcess serve = ServeProcess.start(flags, env, work)) {
-            assertThat(serve.management(health.group(1)).statusCode()).isEqualTo(200);
+            assertThat(healthCheck(check, env.get("MAILAUTOCONF_MANAGEMENT_LISTEN"))).as("HEALTHCHECK on a healthy service").isZero();
+            // Pointed at the public port, which answers /healthz 404, the check fails.
+            assertThat(healthCheck(check, "0.0.0.0:" + env.get("MAILAUTOCONF_PORT"))).as("HEALTHCHECK against a 404").isNotZero();
             var ready = serve.management("/readyz");
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(ready.body()).contains("\"providers\" : " + Registries.shipped().providers().size());
@@ -157,5 +157,54 @@ class ContainerImageTest {
             assertThat(serve.get("/readyz").statusCode()).isEqualTo(404);
             assertThat(serve.get("/metrics").statusCode()).isEqualTo(404);
         }
+    }
+
+    private static int healthCheck(List<String> command, String managementListen) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("MAILAUTOCONF_MANAGEMENT_LISTEN", managementListen);
+        Process p = pb.start();
+        p.getInputStream().readAllBytes();
+        try {
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("the HEALTHCHECK command did not end within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return p.exitValue();
+    }
+
+    @Test
+    void baseImages_areBuildArguments_withOfficialDefaults_andCiNamesBoth() {
+        Map<String, String> args = new HashMap<>();
+        DOCKERFILE.instructions().stream().filter(i -> i.stage() < 0 && i.keyword().equals("ARG")).forEach(i -> {
+            String[] kv = i.arguments().split("=", 2);
+            args.put(kv[0], kv.length > 1 ? kv[1] : "");
+        });
+        List<String> froms = DOCKERFILE.instructions().stream().filter(i -> i.keyword().equals("FROM")).map(Dockerfile.Instruction::arguments).toList();
+        assertThat(froms).hasSize(2);
+        assertThat(froms.get(0)).isEqualTo("${BUILD_BASE} AS build");
+        assertThat(froms.get(1)).isEqualTo("${RUNTIME_BASE}");
+        // Pulled by name from a public registry when nothing else is given.
+        assertThat(args.get("BUILD_BASE")).startsWith("maven:").contains("17");
+        assertThat(args.get("RUNTIME_BASE")).startsWith("debian:");
+        // CI swaps exactly these two (ContainerRunTest builds with them).
+        Map<String, String> ci = DeployFiles.envFile(DeployFiles.read(Podman.BASES));
+        assertThat(ci.get("CI_BUILD_BASE")).startsWith("localhost/");
+        assertThat(ci.get("CI_RUNTIME_BASE")).startsWith("localhost/");
+    }
+
+    @Test
+    void theRuntime_isJlinked_fromTheModulesTheJarUses_andTheImageRunsIt() {
+        String jlink = DOCKERFILE.all("RUN", 0).stream().filter(r -> r.contains("jlink")).findFirst().orElseThrow();
+        assertThat(jlink).contains("jdeps --print-module-deps").contains("--add-modules").contains("jdk.unsupported").contains("jdk.crypto.ec");
+        String output = jlink.replaceAll("(?s).*--output\\s+(\\S+).*", "$1");
+        assertThat(DOCKERFILE.all("COPY", DOCKERFILE.lastStage())).contains("--from=build " + output + " " + output);
+        assertThat(DOCKERFILE.env().get("PATH")).startsWith(output + "/bin:");
+        // The runtime's own base archive first: the application's archive is built on top of it.
+        String cds = DOCKERFILE.all("RUN", DOCKERFILE.lastStage()).stream().filter(r -> r.contains("-XX:ArchiveClassesAtExit=")).findFirst().orElseThrow();
+        assertThat(cds.indexOf("-Xshare:dump")).isNotNegative().isLessThan(cds.indexOf("-XX:ArchiveClassesAtExit="));
     }
 }

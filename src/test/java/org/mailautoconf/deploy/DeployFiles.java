@@ -28,6 +28,7 @@ final class DeployFiles {
     static final Path DEPLOY = Path.of("deploy");
     static final Path DOCKERFILE = DEPLOY.resolve("container/Dockerfile");
     static final Path KUBERNETES = DEPLOY.resolve("kubernetes");
+    static final Path KUBERNETES_OVERLAY = DEPLOY.resolve("kubernetes-overlay");
     static final Path EXAMPLE_PROVIDERS = KUBERNETES.resolve("providers.d");
     static final Path SYSTEMD_UNIT = DEPLOY.resolve("systemd/mailautoconf.service");
     static final Path SYSTEMD_ENV = DEPLOY.resolve("systemd/mailautoconf.env");

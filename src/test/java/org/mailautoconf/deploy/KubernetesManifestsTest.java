@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,12 +115,29 @@ class KubernetesManifestsTest {
         assertSelects(DEPLOYMENT.at("/spec/selector/matchLabels"), "the Deployment");
     }
 
+    /** The name of the ConfigMap the Deployment mounts. */
+    private static String mountedConfigMap(JsonNode pod) {
+        List<String> names = new ArrayList<>();
+        pod.at("/spec/volumes").forEach(v -> {
+            if (v.has("configMap")) {
+                names.add(v.at("/configMap/name").asText());
+            }
+        });
+        assertThat(names).hasSize(1);
+        return names.get(0);
+    }
+
+    /** The documented command that makes the registry's ConfigMap from a directory: its name and directory. */
+    private static Matcher configMapCommand() {
+        Matcher m = Pattern.compile("kubectl create configmap (\\S+) --from-file=(\\S+)/ ").matcher(DeployFiles.read(DeployFiles.KUBERNETES.resolve("kustomization.yaml")));
+        assertThat(m.find()).as("kustomization.yaml says how the ConfigMap is made").isTrue();
+        return m;
+    }
+
     @Test
     void registry_isTheConfigMap_mountedWholeWhereTheServiceReadsIt() {
-        JsonNode kustomization = DeployFiles.yamlDocuments(DeployFiles.read(DeployFiles.KUBERNETES.resolve("kustomization.yaml"))).get(0);
-        String configMap = kustomization.at("/configMapGenerator/0/name").asText();
-        // A fixed name: with a hash suffix every edit would replace the pods instead of reloading them.
-        assertThat(kustomization.at("/generatorOptions/disableNameSuffixHash").asBoolean()).isTrue();
+        String configMap = mountedConfigMap(POD);
+        assertThat(configMapCommand().group(1)).isEqualTo(configMap);
         String volume = null;
         for (JsonNode v : POD.at("/spec/volumes")) {
             if (configMap.equals(v.at("/configMap/name").asText())) {
@@ -139,6 +158,31 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theConfigMap_isMadeFromTheWholeDirectory_oneKeyPerFile_noneListedByHand() throws IOException {
+        Path kubectl = Tools.require("kubectl", "kubectl ships in the java-maven machine image (not in Debian)");
+        Matcher command = configMapCommand();
+        Path dir = Path.of(command.group(2));
+        assertThat(dir).isEqualTo(DeployFiles.EXAMPLE_PROVIDERS);
+        // Listed nowhere: the kustomization generates no ConfigMap of its own.
+        JsonNode kustomization = DeployFiles.yamlDocuments(DeployFiles.read(DeployFiles.KUBERNETES.resolve("kustomization.yaml"))).get(0);
+        assertThat(kustomization.has("configMapGenerator")).isFalse();
+        Tools.Result made = Tools.run(Path.of("."), kubectl.toString(), "create", "configmap", command.group(1), "--from-file=" + dir + "/",
+                "--dry-run=client", "-o", "yaml");
+        assertThat(made.exitCode()).as(made.output()).isZero();
+        JsonNode configMap = DeployFiles.only(DeployFiles.yamlDocuments(made.output()), "ConfigMap");
+        Set<String> present = new TreeSet<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                present.add(f.getFileName().toString());
+                assertThat(configMap.at("/data/" + f.getFileName()).asText()).isEqualTo(DeployFiles.read(f));
+            }
+        }
+        Set<String> keys = new TreeSet<>();
+        configMap.path("data").fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).isEqualTo(present).isNotEmpty();
+    }
+
+    @Test
     void container_runsLockedDown_asTheImagesUser() {
         assertThat(POD.at("/spec/securityContext/runAsNonRoot").asBoolean()).isTrue();
         String[] user = Dockerfile.parse(DeployFiles.read(DeployFiles.DOCKERFILE)).last("USER").split(":");
@@ -150,15 +194,43 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void exampleRegistry_isWhatTheGeneratorLists_andLoadsWithoutWarnings() throws IOException {
-        JsonNode kustomization = DeployFiles.yamlDocuments(DeployFiles.read(DeployFiles.KUBERNETES.resolve("kustomization.yaml"))).get(0);
-        Set<String> listed = new TreeSet<>();
-        kustomization.at("/configMapGenerator/0/files").forEach(f -> listed.add(f.asText()));
-        Set<String> present = new TreeSet<>();
-        try (Stream<Path> files = Files.list(DeployFiles.EXAMPLE_PROVIDERS)) {
-            files.forEach(f -> present.add(DeployFiles.KUBERNETES.relativize(f).toString()));
+    void thePod_namesWhatTheImageUses_portsPathsEnvironmentAndJvmSettings() {
+        Dockerfile image = Dockerfile.parse(DeployFiles.read(DeployFiles.DOCKERFILE));
+        Map<String, String> imageEnv = image.env();
+        // Every variable both set has the image's value: the pod repeats them for the reader, never changes them.
+        for (String name : ENV.keySet()) {
+            if (imageEnv.containsKey(name)) {
+                assertThat(ENV.get(name)).as(name + " in the pod and in the image").isEqualTo(imageEnv.get(name));
+            }
         }
-        assertThat(listed).isEqualTo(present);
+        // The container ports are the ones the image exposes.
+        List<String> exposed = List.of(image.last("EXPOSE").split("\\s+"));
+        for (JsonNode p : CONTAINER.path("ports")) {
+            assertThat(exposed).as("port " + p.path("name").asText()).contains(p.path("containerPort").asText());
+        }
+        // The JVM settings are the image's entrypoint's: no command, no JVM options in the pod's environment.
+        assertThat(CONTAINER.has("command") || CONTAINER.has("args")).isFalse();
+        assertThat(ENV).doesNotContainKeys("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_OPTS");
+        // What the manifest's comment says of the heap is the image's flag.
+        List<String> entrypoint = Dockerfile.execForm(image.last("ENTRYPOINT"));
+        Matcher percent = Pattern.compile("heap is[\\s#]*(\\d+) % of the limit").matcher(DeployFiles.read(DeployFiles.KUBERNETES.resolve("deployment.yaml")));
+        assertThat(percent.find()).isTrue();
+        assertThat(entrypoint).contains("-XX:MaxRAMPercentage=" + percent.group(1), "-XX:InitialRAMPercentage=" + percent.group(1));
+        // The pod's writable mounts are where the JVM writes (its temporary directory), on a read-only root.
+        List<String> emptyDirs = new ArrayList<>();
+        for (JsonNode m : CONTAINER.path("volumeMounts")) {
+            for (JsonNode v : POD.at("/spec/volumes")) {
+                if (v.path("name").asText().equals(m.path("name").asText()) && v.has("emptyDir")) {
+                    emptyDirs.add(m.path("mountPath").asText());
+                }
+            }
+        }
+        assertThat(emptyDirs).containsExactly("/tmp");
+        assertThat(entrypoint).noneMatch(f -> f.startsWith("-Djava.io.tmpdir="));
+    }
+
+    @Test
+    void exampleRegistry_loadsWithoutWarnings() {
         LoadResult result = new RegistryLoader().load(DeployFiles.EXAMPLE_PROVIDERS, Optional.empty());
         assertThat(result.problems()).isEmpty();
         assertThat(result.registry()).isPresent();
@@ -193,22 +265,52 @@ class KubernetesManifestsTest {
         }
     }
 
-    @Test
-    void kustomize_buildsTheObjects_withTheConfigMapTheDeploymentMounts() {
+    /** The objects {@code kubectl kustomize dir} makes (the test is skipped without kubectl). */
+    private static List<JsonNode> kustomize(Path dir) {
         Path kubectl = Tools.require("kubectl", "kubectl ships in the java-maven machine image (not in Debian)");
-        Tools.Result built = Tools.run(Path.of("."), kubectl.toString(), "kustomize", DeployFiles.KUBERNETES.toString());
+        Tools.Result built = Tools.run(Path.of("."), kubectl.toString(), "kustomize", dir.toString());
         assertThat(built.exitCode()).as(built.output()).isZero();
-        List<JsonNode> objects = DeployFiles.yamlDocuments(built.output());
+        return DeployFiles.yamlDocuments(built.output());
+    }
+
+    @Test
+    void kustomize_buildsTheObjects() {
+        List<JsonNode> objects = kustomize(DeployFiles.KUBERNETES);
         assertThat(objects).extracting(o -> o.path("kind").asText())
-                .containsExactlyInAnyOrder("ConfigMap", "Service", "Deployment", "PodDisruptionBudget", "Ingress");
-        JsonNode configMap = DeployFiles.only(objects, "ConfigMap");
-        String mounted = null;
-        for (JsonNode v : DeployFiles.only(objects, "Deployment").at("/spec/template/spec/volumes")) {
-            if (v.has("configMap")) {
-                mounted = v.at("/configMap/name").asText();
-            }
+                .containsExactlyInAnyOrder("Service", "Deployment", "PodDisruptionBudget", "Ingress");
+        assertThat(objects).allSatisfy(o -> assertThat(o.at("/metadata/labels/app.kubernetes.io~1part-of").asText()).isEqualTo("mailautoconf"));
+    }
+
+    @Test
+    void theOverlay_changesWhatAdminsChange_andKeepsTheRest() {
+        List<JsonNode> objects = kustomize(DeployFiles.KUBERNETES_OVERLAY);
+        JsonNode deployment = DeployFiles.only(objects, "Deployment");
+        JsonNode container = deployment.at("/spec/template/spec/containers/0");
+        Map<String, String> env = DeployFiles.env(container);
+        // Changed: replicas, image, public URL, TLS names with a cert-manager issuer, resources.
+        assertThat(deployment.at("/spec/replicas").asInt()).isNotEqualTo(DEPLOYMENT.at("/spec/replicas").asInt());
+        assertThat(container.path("image").asText()).isNotEqualTo(CONTAINER.path("image").asText());
+        assertThat(env.get("MAILAUTOCONF_PUBLIC_URL")).isNotEqualTo(ENV.get("MAILAUTOCONF_PUBLIC_URL"));
+        assertThat(container.at("/resources/limits/memory").asText()).isNotEqualTo(CONTAINER.at("/resources/limits/memory").asText());
+        JsonNode ingress = DeployFiles.only(objects, "Ingress");
+        assertThat(ingress.at("/metadata/annotations/cert-manager.io~1cluster-issuer").asText()).isNotEmpty();
+        Set<String> tlsHosts = new TreeSet<>();
+        ingress.at("/spec/tls/0/hosts").forEach(h -> tlsHosts.add(h.asText()));
+        Set<String> ruleHosts = new TreeSet<>();
+        ingress.at("/spec/rules").forEach(r -> ruleHosts.add(r.path("host").asText()));
+        assertThat(ruleHosts).isEqualTo(tlsHosts);
+        assertThat(URI.create(env.get("MAILAUTOCONF_PUBLIC_URL")).getHost()).isIn(tlsHosts);
+        // Kept: every other variable, the probes, the user and lock-down, the mounts, the budget's sense.
+        Map<String, String> rest = new HashMap<>(env);
+        rest.keySet().removeIf(k -> !ENV.containsKey(k) || k.equals("MAILAUTOCONF_PUBLIC_URL"));
+        Map<String, String> baseRest = new HashMap<>(ENV);
+        baseRest.remove("MAILAUTOCONF_PUBLIC_URL");
+        assertThat(rest).isEqualTo(baseRest);
+        for (String kept : List.of("/livenessProbe", "/readinessProbe", "/startupProbe", "/securityContext", "/volumeMounts", "/ports", "/lifecycle")) {
+            assertThat(container.at(kept)).as(kept).isEqualTo(CONTAINER.at(kept));
         }
-        assertThat(configMap.at("/metadata/name").asText()).isEqualTo(mounted);
-        assertThat(configMap.at("/data/example.yaml").asText()).isEqualTo(DeployFiles.read(DeployFiles.EXAMPLE_PROVIDERS.resolve("example.yaml")));
+        assertThat(deployment.at("/spec/template/spec/securityContext")).isEqualTo(POD.at("/spec/securityContext"));
+        assertThat(mountedConfigMap(deployment.at("/spec/template"))).isEqualTo(mountedConfigMap(POD));
+        assertThat(DeployFiles.only(objects, "PodDisruptionBudget").at("/spec/maxUnavailable").asInt()).isLessThan(deployment.at("/spec/replicas").asInt());
     }
 }

@@ -18,19 +18,20 @@ class SystemdUnitTest {
 
     private static final String UNIT = DeployFiles.read(DeployFiles.SYSTEMD_UNIT);
 
-    /** Every value of {@code key=} in the unit, in order (comments skipped). */
-    private static List<String> values(String key) {
-        return UNIT.lines().map(String::strip).filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1)).toList();
+    /** Every value of {@code key=} in the unit, in order (comments skipped, one pair of double quotes around it removed). */
+    static List<String> values(String key) {
+        return UNIT.lines().map(String::strip).filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1))
+                .map(v -> v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v).toList();
     }
 
-    private static String value(String key) {
+    static String value(String key) {
         List<String> all = values(key);
         assertThat(all).as(key + "= in the unit").hasSize(1);
         return all.get(0);
     }
 
     /** The environment of the service: the unit's Environment= lines, then the env file's (which win). */
-    private static Map<String, String> environment() {
+    static Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         for (String assignment : values("Environment")) {
             int eq = assignment.indexOf('=');

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,14 +44,19 @@ final class Tools {
     }
 
     static Result run(Path workDir, List<String> command) {
+        return run(workDir, Duration.ofSeconds(60), command);
+    }
+
+    /** Runs {@code command} to its end, or fails after {@code timeout} with the output so far. */
+    static Result run(Path workDir, Duration timeout, List<String> command) {
         try {
             Path out = Files.createTempFile("tool", ".out");
             try {
                 Process p = new ProcessBuilder(new ArrayList<>(command)).directory(workDir.toFile()).redirectErrorStream(true)
                         .redirectOutput(out.toFile()).start();
-                if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new AssertionError("timed out: " + command);
+                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    throw new AssertionError("timed out after " + timeout + ": " + command + "\n" + Files.readString(out, StandardCharsets.UTF_8));
                 }
                 return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
             } finally {

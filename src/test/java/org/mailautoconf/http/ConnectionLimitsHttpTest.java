@@ -35,8 +35,12 @@ class ConnectionLimitsHttpTest {
 
     private static final Duration IDLE = Duration.ofMillis(3000);
     private static final Duration REQUEST = Duration.ofMillis(2000);
-    /** The sweep runs every 100 ms, and the test's own selector loop adds its share. */
-    private static final Duration LATE = Duration.ofMillis(1500);
+    /**
+     * The sweep runs every 100 ms, and the test's own selector loop adds its share; on a loaded
+     * 2-core machine (a build beside the test) a close was seen 1.6 s after its deadline. The
+     * bound still fails where connections are never closed.
+     */
+    private static final Duration LATE = Duration.ofMillis(3000);
     private static final String NORMAL = "GET /mail/config-v1.1.xml?emailaddress=mario.rossi%40polito.it HTTP/1.1\r\n"
             + "Host: autoconfig.polito.it\r\n\r\n";
 

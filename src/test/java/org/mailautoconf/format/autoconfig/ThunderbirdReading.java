@@ -16,12 +16,23 @@ import org.w3c.dom.Element;
  * JXON conversion and {@code InputSanitizer.string} ({@code String(value)}): a missing element on a
  * password server becomes "undefined", an empty one the boolean true, so "true"; the account is
  * complete either way and Thunderbird never asks (it has no SMTP login check).
+ *
+ * <p>What formats.md G.6 and G.9 add for autoconfig 1.2 documents: neither reader checks
+ * {@code version}; Thunderbird desktop skips a server section of a type it does not know
+ * ({@code jmap}, one at a time, in a try/catch) and every element it does not read
+ * ({@code calendar}, {@code addressbook}, {@code fileShare}, {@code setupServer}); Thunderbird for
+ * Android reads only IMAP incoming and SMTP outgoing servers and nothing else. Both read an
+ * {@code authentication}'s text whatever its {@code system} attribute, so {@code SCRAM-SHA-256}
+ * or {@code Basic} is an unknown method that is passed over; a {@code <domain purpose="mx">}
+ * is dropped by Thunderbird desktop with a logged error, so it counts as noise here.
  */
 final class ThunderbirdReading {
 
     record ServerView(String type, String hostname, int port, String socketType, String username, List<String> auth) {}
 
     private static final Set<String> SOCKET_TYPES = Set.of("SSL", "STARTTLS", "plain");
+    /** The TCP server types Thunderbird desktop reads; others (jmap, and URL types it reads differently) are skipped. */
+    private static final Set<String> DESKTOP_TCP_TYPES = Set.of("imap", "pop3", "nntp", "smtp");
     private static final Set<String> ANDROID_AUTH = Set.of("OAuth2", "password-cleartext", "password-encrypted");
     private static final Set<String> DESKTOP_INCOMING_AUTH = Set.of("password-cleartext", "password-encrypted",
             "OAuth2", "GSSAPI", "NTLM", "plain", "secure");
@@ -51,6 +62,9 @@ final class ThunderbirdReading {
     static List<ServerView> servers(Element provider, String element) {
         List<ServerView> out = new ArrayList<>();
         for (Element s : Xml.children(provider, element)) {
+            if (!DESKTOP_TCP_TYPES.contains(s.getAttribute("type"))) {
+                continue;
+            }
             List<String> auth = Xml.children(s, "authentication").stream().map(Element::getTextContent).toList();
             String username = Xml.children(s, "username").isEmpty() ? null : Xml.text(s, "username");
             String socket = Xml.text(s, "socketType");
@@ -61,6 +75,12 @@ final class ThunderbirdReading {
                     socket, username, auth));
         }
         return out;
+    }
+
+    /** What Thunderbird desktop logs as an error while still accepting the document (G.9: a purpose="mx" domain). */
+    static List<String> desktopNoise(Document doc) {
+        return Xml.children(provider(doc), "domain").stream().filter(d -> d.hasAttribute("purpose"))
+                .map(d -> "hostname-syntax-error: " + d.getTextContent()).toList();
     }
 
     /** Null when Thunderbird for Android accepts the document, else why it rejects all of it. */
