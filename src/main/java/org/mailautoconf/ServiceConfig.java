@@ -25,6 +25,8 @@ import java.util.Optional;
  *                        files do not load; empty: nothing is kept
  * @param tls             the https listener and its certificates; empty: plain HTTP only
  * @param hoster          hoster mode: how domains no file lists are matched by their MX records
+ * @param directories     the directories file ({@code --directories}, docs/directories.md): LDAP and SQL
+ *                        sources of per-user logins; empty: no directory
  */
 public record ServiceConfig(
         String listenHost,
@@ -43,7 +45,8 @@ public record ServiceConfig(
         SigningLimits signingLimits,
         Optional<Path> stateDir,
         Optional<TlsSettings> tls,
-        HosterSettings hoster) {
+        HosterSettings hoster,
+        Optional<Path> directories) {
 
     public static final long DEFAULT_CACHE_BYTES = 64L << 20;
 
@@ -74,6 +77,7 @@ public record ServiceConfig(
         Objects.requireNonNull(stateDir, "state directory must be given, empty for none");
         Objects.requireNonNull(tls, "TLS settings must be given, empty for none");
         Objects.requireNonNull(hoster, "hoster settings must be set");
+        Objects.requireNonNull(directories, "directories must be given, empty for none");
         publicBaseUrl.ifPresent(u -> {
             if (!"https".equalsIgnoreCase(u.getScheme()) || u.getHost() == null) {
                 throw new IllegalArgumentException("public URL must be an absolute https URL such as https://autoconfig.example.net, was " + u);
@@ -86,12 +90,12 @@ public record ServiceConfig(
         return new ServiceConfig("127.0.0.1", 8080, Path.of("providers.d"), Optional.empty(), Optional.empty(),
                 Duration.ofSeconds(2), Duration.ofMinutes(5), DEFAULT_CACHE_BYTES, false, Optional.empty(),
                 ConnectionLimits.defaults(), Optional.empty(), LogSettings.defaults(), SigningLimits.defaults(),
-                Optional.empty(), Optional.empty(), HosterSettings.defaults());
+                Optional.empty(), Optional.empty(), HosterSettings.defaults(), Optional.empty());
     }
 
     public ServiceConfig withListen(String host, int newPort) {
         return new ServiceConfig(host, newPort, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withPort(int newPort) {
@@ -100,71 +104,77 @@ public record ServiceConfig(
 
     public ServiceConfig withProvidersDir(Path dir) {
         return new ServiceConfig(listenHost, port, dir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withDefaultProvider(Optional<String> id) {
         return new ServiceConfig(listenHost, port, providersDir, id, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withPublicBaseUrl(Optional<URI> url) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, url, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withReloadInterval(Duration interval) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, interval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withCacheBytes(long bytes) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                bytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster);
+                bytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withAccessLog(boolean on) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, on, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster);
+                cacheBytes, on, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withProfileSigning(Optional<ProfileSigning> signing) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, signing, connections, management, logging, signingLimits, stateDir, tls, hoster);
+                cacheBytes, accessLog, signing, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withConnections(ConnectionLimits limits) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, limits, management, logging, signingLimits, stateDir, tls, hoster);
+                cacheBytes, accessLog, profileSigning, limits, management, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withManagement(Optional<HostPort> listener) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, listener, logging, signingLimits, stateDir, tls, hoster);
+                cacheBytes, accessLog, profileSigning, connections, listener, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withLogging(LogSettings settings) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, settings, signingLimits, stateDir, tls, hoster);
+                cacheBytes, accessLog, profileSigning, connections, management, settings, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withSigningLimits(SigningLimits limits) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, limits, stateDir, tls, hoster);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, limits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withStateDir(Optional<Path> dir) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, dir, tls, hoster);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, dir, tls, hoster, directories);
     }
 
     public ServiceConfig withTls(Optional<TlsSettings> settings) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, settings, hoster);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, settings, hoster, directories);
     }
 
     public ServiceConfig withHoster(HosterSettings settings) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, settings);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, settings, directories);
+    }
+
+    /** The directories file ({@code --directories}, docs/directories.md); empty: no directory. */
+    public ServiceConfig withDirectories(Optional<Path> file) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, file);
     }
 }

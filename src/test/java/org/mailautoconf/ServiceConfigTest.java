@@ -16,7 +16,8 @@ class ServiceConfigTest {
             .withProfileSigning(Optional.of(new ProfileSigning(Path.of("c.pem"), Path.of("k.pem"), Optional.empty())))
             .withManagement(Optional.of(HostPort.parse("127.0.0.1:9090"))).withStateDir(Optional.of(Path.of("/var/lib/m")))
             .withHoster(new HosterSettings(java.util.List.of(HostPort.parse("127.0.0.1:5353")), Duration.ofSeconds(1),
-                    Duration.ZERO, Duration.ofMinutes(5), Duration.ofSeconds(5), 10, 5, 0, 1));
+                    Duration.ZERO, Duration.ofMinutes(5), Duration.ofSeconds(5), 10, 5, 0, 1))
+            .withDirectories(Optional.of(Path.of("/etc/mailautoconf/directories.yaml")));
 
     @Test
     void withers_changeTheirOneFieldAndKeepEveryOther() {
@@ -26,7 +27,7 @@ class ServiceConfigTest {
                 Optional.of(URI.create("https://autoconfig.example.net")), Duration.ofSeconds(5), Duration.ofMinutes(5),
                 1234, true, CUSTOM.profileSigning(), CUSTOM.connections(), Optional.of(new HostPort("127.0.0.1", 9090)),
                 CUSTOM.logging(), CUSTOM.signingLimits(), Optional.of(Path.of("/var/lib/m")), Optional.empty(),
-                CUSTOM.hoster()));
+                CUSTOM.hoster(), Optional.of(Path.of("/etc/mailautoconf/directories.yaml"))));
         assertThat(CUSTOM.hoster().resolvers()).containsExactly(new HostPort("127.0.0.1", 5353));
         assertThat(CUSTOM.withProfileSigning(Optional.empty()).cacheBytes()).isEqualTo(1234);
     }

@@ -239,6 +239,20 @@ public final class Answers {
         return signs(format, match.get().kind()) ? Optional.empty() : Optional.of(lookup(format, domain, address));
     }
 
+    /**
+     * The answer for a provider copy that carries one address's directory values
+     * ({@link DirectoryAnswers}): rendered whole, never spliced from a prepared answer and never
+     * put in this cache (the directory's own cache keeps what it said per address).
+     */
+    Lookup personal(ClientFormat format, Provider personal, Registry.MatchKind kind, DomainName domain, EmailAddress address) {
+        FormatRenderer renderer = renderers.get(format);
+        Optional<Refusal> refusal = renderer.refusal(personal, domain, Optional.of(address));
+        if (refusal.isPresent()) {
+            return new Lookup.Refused(refusal.get(), personal);
+        }
+        return new Lookup.Found(renderer.render(personal, domain, Optional.of(address)), personal, kind, Optional.empty());
+    }
+
     private static String subject(DomainName domain, Optional<EmailAddress> address) {
         return address.isPresent() ? address.get().toString() : "@" + domain.ascii();
     }

@@ -18,6 +18,7 @@ import org.mailautoconf.format.autodiscover.ResponseSchema;
 import org.mailautoconf.format.pacc.PaccRenderer;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.EmailAddress;
+import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
 import org.mailautoconf.registry.load.LoadResult;
 import org.mailautoconf.registry.load.Problem;
@@ -33,8 +34,11 @@ import picocli.CommandLine.Parameters;
 final class RenderCommand {
 
     @Command(name = "autoconfig", mixinStandardHelpOptions = true, description = "Thunderbird's config-v1.1.xml.")
-    int autoconfig(@Mixin RegistryOptions registry, @Mixin HosterOptions hoster, @Parameters(paramLabel = "ADDRESS") String address) {
-        return render(registry, hoster, address, rendered(Renderers.table(Optional.empty()).get(ClientFormat.AUTOCONFIG)));
+    int autoconfig(@Mixin RegistryOptions registry, @Mixin HosterOptions hoster, @Mixin DirectoryOptions directories,
+            @Parameters(paramLabel = "ADDRESS") String address) {
+        FormatRenderer autoconfig = Renderers.table(Optional.empty()).get(ClientFormat.AUTOCONFIG);
+        return render(registry, hoster, address, (reg, a) -> reg.providerFor(a.domain())
+                .map(m -> autoconfig.render(DirectoryRender.personal(directories, m.provider(), a), a.domain(), Optional.of(a))));
     }
 
     @Command(name = "mobileconfig", mixinStandardHelpOptions = true,
@@ -60,7 +64,8 @@ final class RenderCommand {
     @Command(name = "autodiscover", mixinStandardHelpOptions = true,
             description = "The Autodiscover (POX) answer: Outlook's schema, or ActiveSync's with --schema mobilesync."
                     + " Exit 4 when the answer is the protocol's error (e.g. 601: no ActiveSync).")
-    int autodiscover(@Mixin RegistryOptions registry, @Mixin HosterOptions hoster, @Parameters(paramLabel = "ADDRESS") String address,
+    int autodiscover(@Mixin RegistryOptions registry, @Mixin HosterOptions hoster, @Mixin DirectoryOptions directories,
+            @Parameters(paramLabel = "ADDRESS") String address,
             @Option(names = "--schema", paramLabel = "SCHEMA", defaultValue = "outlook",
                     description = "outlook (default) or mobilesync.") String schemaName) {
         Optional<ResponseSchema> schema = ResponseSchema.byKey(schemaName);
@@ -71,8 +76,9 @@ final class RenderCommand {
         FormatRenderer format = Renderers.table(Optional.empty()).get(schema.get() == ResponseSchema.MOBILESYNC
                 ? ClientFormat.AUTODISCOVER_MOBILESYNC : ClientFormat.AUTODISCOVER_OUTLOOK);
         boolean[] refused = {false};
-        int status = render(registry, hoster, address, (reg, a) -> reg.providerFor(a.domain()).map(m -> {
-            Optional<Refusal> refusal = format.refusal(m.provider(), a.domain(), Optional.of(a));
+        int status = render(registry, hoster, address, (reg, a) -> reg.providerFor(a.domain()).map(found -> {
+            Provider provider = DirectoryRender.personal(directories, found.provider(), a);
+            Optional<Refusal> refusal = format.refusal(provider, a.domain(), Optional.of(a));
             if (refusal.isPresent()) {
                 // What the server sends: the protocol's error, timed now.
                 refused[0] = true;
@@ -80,7 +86,7 @@ final class RenderCommand {
                 System.err.println("mailautoconf: Autodiscover error " + error.code().code() + ": " + error.reason());
                 return AutodiscoverAnswers.error(error, schema, Instant.now(), 0);
             }
-            Answer answer = format.render(m.provider(), a.domain(), Optional.of(a));
+            Answer answer = format.render(provider, a.domain(), Optional.of(a));
             Optional.ofNullable(answer.headers().get("Location"))
                     .ifPresent(l -> System.err.println("mailautoconf: HTTP " + answer.status() + ", Location: " + l));
             return answer;

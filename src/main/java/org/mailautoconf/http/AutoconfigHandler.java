@@ -2,7 +2,6 @@ package org.mailautoconf.http;
 
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
-import org.mailautoconf.answer.Answers;
 import org.mailautoconf.answer.ClientFormat;
 import org.mailautoconf.answer.Lookup;
 import org.mailautoconf.registry.DomainName;
@@ -15,14 +14,12 @@ import org.mailautoconf.registry.EmailAddress;
  */
 final class AutoconfigHandler {
 
-    private final Answers answers;
+    private final DirectoryStep directory;
     private final Responses responses;
-    private final MxWait mx;
 
-    AutoconfigHandler(Answers answers, Responses responses, MxWait mx) {
-        this.answers = answers;
+    AutoconfigHandler(DirectoryStep directory, Responses responses) {
+        this.directory = directory;
         this.responses = responses;
-        this.mx = mx;
     }
 
     void byAddressOrHost(RoutingContext ctx) {
@@ -53,7 +50,7 @@ final class AutoconfigHandler {
         ClientFormat format = "1.2".equals(ctx.request().getParam("version")) ? ClientFormat.AUTOCONFIG_12 : ClientFormat.AUTOCONFIG;
         RequestLog.format(ctx, format.label());
         RequestLog.domain(ctx, domain.ascii());
-        mx.lookup(ctx, format, domain, address, lookup -> {
+        directory.answer(ctx, format, domain, address, lookup -> {
             if (lookup instanceof Lookup.Found found) {
                 responses.send(ctx, found.answer());
             } else {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.answer.Answer;
-import org.mailautoconf.answer.Answers;
 import org.mailautoconf.answer.AutodiscoverAnswers;
 import org.mailautoconf.answer.ClientFormat;
 import org.mailautoconf.answer.Lookup;
@@ -35,17 +34,15 @@ final class AutodiscoverHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(AutodiscoverHandler.class);
 
-    private final Answers answers;
+    private final DirectoryStep directory;
     private final Responses responses;
     private final Clock clock;
     private final Optional<URI> publicBaseUrl;
     private final long serverId;
     private final RequestReader reader = new RequestReader();
-    private final MxWait mx;
 
-    AutodiscoverHandler(Answers answers, Responses responses, Clock clock, ServiceConfig config, MxWait mx) {
-        this.answers = answers;
-        this.mx = mx;
+    AutodiscoverHandler(DirectoryStep directory, Responses responses, Clock clock, ServiceConfig config) {
+        this.directory = directory;
         this.responses = responses;
         this.clock = clock;
         this.publicBaseUrl = config.publicBaseUrl();
@@ -66,14 +63,15 @@ final class AutodiscoverHandler {
         RequestLog.format(ctx, format.label());
         RequestLog.domain(ctx, request.address().domain().ascii());
         try {
-            mx.lookup(ctx, format, request.address().domain(), Optional.of(request.address()), lookup -> answer(ctx, request, lookup));
+            directory.answer(ctx, format, request.address().domain(), Optional.of(request.address()),
+                    lookup -> respond(ctx, request, lookup));
         } catch (RuntimeException e) {
             LOG.error("building the {} answer for a {} address failed", format.label(), request.address().domain(), e);
             fail(ctx, new ProtocolError(ErrorCode.INTERNAL_ERROR, "building the answer failed"), Optional.of(request.schema()));
         }
     }
 
-    private void answer(RoutingContext ctx, AutodiscoverRequest request, Lookup lookup) {
+    private void respond(RoutingContext ctx, AutodiscoverRequest request, Lookup lookup) {
         if (lookup instanceof Lookup.Found found) {
             responses.send(ctx, found.answer());
         } else if (lookup instanceof Lookup.Refused refused) {

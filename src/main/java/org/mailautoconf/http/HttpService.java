@@ -17,6 +17,10 @@ import org.mailautoconf.HostPort;
 import org.mailautoconf.ProfileSigning;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.answer.Answers;
+import org.mailautoconf.answer.DirectoryAnswers;
+import org.mailautoconf.directory.Directories;
+import org.mailautoconf.directory.DirectoryFile;
+import org.mailautoconf.directory.DirectorySettings;
 import org.mailautoconf.answer.Renderers;
 import org.mailautoconf.mx.MxLookups;
 import org.mailautoconf.registry.Registry;
@@ -36,6 +40,10 @@ public final class HttpService {
     private final Vertx vertx;
     private final ServiceConfig config;
     private final Answers answers;
+    private final DirectoryAnswers directoryAnswers;
+    private final DirectoryStep directoryStep;
+    /** Waits, without blocking, for hoster mode's MX lookup of a domain no file lists. */
+    private final MxWait mxWait;
     private final RegistryWatcher watcher;
     private final Metrics metrics;
     private final Optional<ProfileSigner> signer;
@@ -75,10 +83,17 @@ public final class HttpService {
         this.mxLookups = new MxLookups(config.hoster());
         this.answers = answers(config, signer, mxLookups);
         MxWait.meter(mxLookups, metrics.registry());
+        this.mxWait = new MxWait(answers, mxLookups, config.hoster());
         this.watcher = new RegistryWatcher(vertx, config, answers, Clock.systemUTC(), metrics);
         this.tls = config.tls().map(t -> new TlsCertificates(t, config.reloadInterval(), config.publicBaseUrl().map(URI::getHost),
                 answers::registry, metrics::certificates));
         metrics.bind(answers);
+        // A directories file that cannot be used stops the start, naming file and field.
+        DirectorySettings directories = config.directories().map(DirectoryFile::read).orElse(DirectorySettings.NONE);
+        this.directoryAnswers = new DirectoryAnswers(answers, Directories.open(directories));
+        int perMinute = config.directories().isPresent() ? directories.lookupsPerMinute() : 0;
+        this.directoryStep = new DirectoryStep(directoryAnswers, new ClientBudget(perMinute, Math.max(1, perMinute / 4)),
+                metrics.registry(), mxWait);
         ConnectionLimits limits = OpenConnections.withinFileLimit(config.connections());
         this.publicConnections = new OpenConnections(limits, metrics.registry(), "public");
         this.managementConnections = new OpenConnections(limits.withMaxConnections(Math.min(MANAGEMENT_CONNECTIONS, limits.maxConnections())),
@@ -216,13 +231,12 @@ public final class HttpService {
 
     private Routes.Handlers handlers() {
         Responses responses = new Responses(config.maxAge());
-        MxWait mx = new MxWait(answers, mxLookups, config.hoster());
         return new Routes.Handlers(
                 new RequestLog(metrics, config.accessLog(), config.logging().accessLogClient()),
-                new AutoconfigHandler(answers, responses, mx),
-                new AutodiscoverHandler(answers, responses, Clock.systemUTC(), config, mx),
+                new AutoconfigHandler(directoryStep, responses),
+                new AutodiscoverHandler(directoryStep, responses, Clock.systemUTC(), config),
                 new AutodiscoverJsonHandler(answers, responses, config),
-                new MobileconfigHandler(signing, answers, responses, signer.isPresent(), mx),
+                new MobileconfigHandler(signing, answers, directoryStep, responses, signer.isPresent(), mxWait),
                 new SetupPageHandler(answers, responses, config),
                 new HealthHandler(answers, watcher, responses),
                 metrics,
@@ -240,6 +254,12 @@ public final class HttpService {
             watcher.reloadNow();
             return null;
         }).onFailure(e -> LOG.error("reloading {} failed", config.providersDir(), e));
+        config.directories().ifPresent(file -> vertx.executeBlocking(() -> {
+            // A directories file that no longer reads keeps the running directories (and says why).
+            directoryAnswers.replace(Directories.open(DirectoryFile.read(file)));
+            LOG.info("directories reloaded from {}", file);
+            return null;
+        }).onFailure(e -> LOG.error("directories not reloaded, the previous ones keep serving: {}", e.getMessage())));
     }
 
     /**
@@ -262,7 +282,10 @@ public final class HttpService {
                 tls.get().close();
                 return null;
             }));
-            stopped.onComplete(v -> signing.close());
+            stopped.onComplete(v -> {
+                signing.close();
+                directoryAnswers.close();
+            });
         }
         return stopped;
     }

@@ -18,6 +18,7 @@ final class MobileconfigHandler {
 
     private final ExpensiveWork signing;
     private final Answers answers;
+    private final DirectoryStep directory;
     private final Responses responses;
     private final boolean signed;
     private final ClientFormat format;
@@ -25,10 +26,12 @@ final class MobileconfigHandler {
     private final MxWait mx;
 
     /** @param signing where profiles are signed; used only when {@code signed} */
-    MobileconfigHandler(ExpensiveWork signing, Answers answers, Responses responses, boolean signed, MxWait mx) {
+    MobileconfigHandler(ExpensiveWork signing, Answers answers, DirectoryStep directory, Responses responses, boolean signed,
+            MxWait mx) {
         this.signing = signing;
         this.mx = mx;
         this.answers = answers;
+        this.directory = directory;
         this.responses = responses;
         this.signed = signed;
         this.format = signed ? ClientFormat.MOBILECONFIG_SIGNED : ClientFormat.MOBILECONFIG;
@@ -59,7 +62,7 @@ final class MobileconfigHandler {
         RequestLog.format(ctx, format.label());
         RequestLog.domain(ctx, address.domain().ascii());
         if (!signed) {
-            mx.lookup(ctx, format, address.domain(), Optional.of(address), lookup -> send(ctx, address, lookup));
+            directory.answer(ctx, format, address.domain(), Optional.of(address), lookup -> send(ctx, address, lookup));
             return;
         }
         Optional<Lookup> ready = answers.withoutSigning(format, address.domain(), Optional.of(address));

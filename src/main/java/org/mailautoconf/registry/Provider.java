@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param mx      the provider's mail servers as customers' MX records name them (host names or
  *                {@code *.} patterns): a domain no file lists is this provider's when its MX
  *                points here (hoster mode, docs/hosting.md)
+ * @param directory the directory that supplies per-user values, if any (docs/directories.md)
  */
 public record Provider(
         String id,
@@ -35,16 +36,17 @@ public record Provider(
         List<Assumption> assumptions,
         Services services,
         Path source,
-        List<DomainPattern> mx) {
+        List<DomainPattern> mx,
+        Optional<DirectoryUse> directory) {
 
-    /** A provider that no MX record leads to. */
+    /** A provider that no MX record leads to and no directory serves. */
     public Provider(String id, String name, String shortName, List<DomainPattern> domains, List<IncomingServer> incoming,
                     List<OutgoingServer> outgoing, List<Documentation> documentation, Optional<EnableStep> enable,
                     Optional<Webmail> webmail, Optional<ActiveSync> activeSync, Optional<CaCertificate> caCertificate,
                     Optional<OAuth2Settings> oauth2, Optional<Redirect> redirect, Map<String, Redirect> aliases,
                     List<Assumption> assumptions, Services services, Path source) {
         this(id, name, shortName, domains, incoming, outgoing, documentation, enable, webmail, activeSync, caCertificate,
-                oauth2, redirect, aliases, assumptions, services, source, List.of());
+                oauth2, redirect, aliases, assumptions, services, source, List.of(), Optional.empty());
     }
 
     public Provider {

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** One run of the command line in this JVM: its exit status, standard output bytes and standard error text. */
 record CliRun(int status, byte[] out, String err) {
 
-    static CliRun of(String... args) {
+    static CliRun run(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -20,5 +20,14 @@ record CliRun(int status, byte[] out, String err) {
             System.setOut(out);
             System.setErr(err);
         }
+    }
+
+    /** The same as {@link #run}. */
+    static CliRun of(String... args) {
+        return run(args);
+    }
+
+    String outText() {
+        return new String(out, StandardCharsets.UTF_8);
     }
 }

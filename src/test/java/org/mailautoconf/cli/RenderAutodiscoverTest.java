@@ -18,7 +18,7 @@ import org.mailautoconf.testing.PoxXml;
 class RenderAutodiscoverTest {
 
     private static CliRun run(String... args) {
-        return CliRun.of(args);
+        return CliRun.run(args);
     }
 
     @Test

@@ -117,8 +117,7 @@ public final class AutoconfigRenderer {
         xml.element("hostname", s.hostname().replace(LoginTemplate.EMAILDOMAIN, domain.ascii()));
         xml.element("port", Integer.toString(s.port()));
         xml.element("socketType", socketType(s.security()));
-        Optional<String> username = username(s.login(), address);
-        username.ifPresent(u -> xml.element("username", u));
+        xml.element("username", username(s.login(), address));
         for (Authentication a : s.authentication()) {
             // SASL mechanisms and HTTP schemes belong to the 1.2 draft; 1.1 readers would skip the server.
             if (a instanceof Authentication.Method m) {
@@ -129,11 +128,12 @@ public final class AutoconfigRenderer {
         }
     }
 
-    private static Optional<String> username(LoginTemplate login, Optional<EmailAddress> address) {
+    /** Never absent nor empty: both make a real reader misread the document (AskUser.STAND_IN). */
+    private static String username(LoginTemplate login, Optional<EmailAddress> address) {
         if (login instanceof LoginTemplate.Derived d) {
-            return Optional.of(address.map(a -> LoginTemplate.fill(d.template(), a)).orElse(d.template()));
+            return address.map(a -> LoginTemplate.fill(d.template(), a)).orElse(d.template());
         }
-        return Optional.empty();
+        return LoginTemplate.AskUser.STAND_IN;
     }
 
     private static void pop3(XmlWriter xml, Pop3Options p) {

@@ -12,6 +12,11 @@ import org.w3c.dom.Element;
  * records them from Thunderbird's readFromXML and Thunderbird for Android's RealAutoconfigParser:
  * a test-side model of what they accept, so a test fails where a client would.
  *
+ * <p>G.1: Thunderbird desktop reads an outgoing {@code <username>} through its namespace-unaware
+ * JXON conversion and {@code InputSanitizer.string} ({@code String(value)}): a missing element on a
+ * password server becomes "undefined", an empty one the boolean true, so "true"; the account is
+ * complete either way and Thunderbird never asks (it has no SMTP login check).
+ *
  * <p>What formats.md G.6 and G.9 add for autoconfig 1.2 documents: neither reader checks
  * {@code version}; Thunderbird desktop skips a server section of a type it does not know
  * ({@code jmap}, one at a time, in a try/catch) and every element it does not read
@@ -98,6 +103,35 @@ final class ThunderbirdReading {
             return "no IMAP server";
         }
         return null;
+    }
+
+    private static final Set<String> DESKTOP_OUTGOING_AUTH = Set.of("none", "client-IP-address", "smtp-after-pop",
+            "password-cleartext", "plain", "password-encrypted", "secure", "GSSAPI", "NTLM");
+    private static final Set<String> DESKTOP_PASSWORD_AUTH = Set.of("password-cleartext", "password-encrypted",
+            "plain", "secure");
+
+    /**
+     * The SMTP user name Thunderbird desktop ends up with for this outgoing server (G.1), or null
+     * where it reads none (no element and no password authentication).
+     */
+    static String desktopOutgoingUsername(Element server) {
+        List<Element> username = Xml.children(server, "username");
+        if (username.isEmpty()) {
+            // readAuthentication takes the first value it knows; OAuth2 only for its built-in hosts, never ours.
+            boolean password = Xml.children(server, "authentication").stream().map(Element::getTextContent)
+                    .filter(DESKTOP_OUTGOING_AUTH::contains).findFirst().map(DESKTOP_PASSWORD_AUTH::contains).orElse(false);
+            return password ? "undefined" : null;
+        }
+        String text = username.get(0).getTextContent();
+        if (text.isEmpty()) {
+            return "true";
+        }
+        // JXON: numeric text becomes a number (parseFloat), so "007" is read as 7.
+        if (text.strip().matches("[+-]?\\d+(\\.\\d*)?")) {
+            double n = Double.parseDouble(text.strip());
+            return n == Math.rint(n) ? Long.toString((long) n) : Double.toString(n);
+        }
+        return text;
     }
 
     /** The first incoming server Thunderbird desktop can use, as it chooses the account's server. */
