@@ -58,11 +58,12 @@ public final class PaccRenderer {
         services.caldav().ifPresent(u -> protocols.putObject("caldav").put("url", u.toASCIIString()));
         services.carddav().ifPresent(u -> protocols.putObject("carddav").put("url", u.toASCIIString()));
         services.webdav().ifPresent(u -> protocols.putObject("webdav").put("url", u.toASCIIString()));
-        services.manageSieve().ifPresent(h -> protocols.putObject("managesieve").put("host", host(h, domain)));
+        // ManageSieve has no implicit-TLS port, the only kind of TCP service PACC names (automx 3
+        // refuses it for -03 on the same ground): left out rather than guessed.
         ObjectNode authentication = root.putObject("authentication");
-        if (services.password()) {
-            authentication.putObject("password");
-        }
+        // A boolean, always written: what -02's example (read in Stalwart's test of it) and -03's
+        // implementations (automx 3: false for OAuth-only providers) carry.
+        authentication.put("password", services.password());
         services.oauthIssuer().ifPresent(i -> authentication.putObject("oauth-public").put("issuer", i.toASCIIString()));
         ObjectNode name = root.putObject("info").putObject("provider");
         name.put("name", cut(provider.name(), NAME_MAX));

@@ -32,9 +32,8 @@ class PaccRendererTest {
                 + "\"submit\":{\"host\":\"smtp.dav.example\"},"
                 + "\"caldav\":{\"url\":\"https://dav.dav.example/calendars/\"},"
                 + "\"carddav\":{\"url\":\"https://dav.dav.example/contacts/\"},"
-                + "\"webdav\":{\"url\":\"https://dav.dav.example/files/\"},"
-                + "\"managesieve\":{\"host\":\"sieve.dav.example\"}},"
-                + "\"authentication\":{\"password\":{},\"oauth-public\":{\"issuer\":\"https://login.dav.example\"}},"
+                + "\"webdav\":{\"url\":\"https://dav.dav.example/files/\"}},"
+                + "\"authentication\":{\"password\":true,\"oauth-public\":{\"issuer\":\"https://login.dav.example\"}},"
                 + "\"info\":{\"provider\":{\"name\":\"Dav Mail\",\"shortName\":\"DavMail\"}}}");
         assertThat(PaccSchema.errors(doc)).isEmpty();
         assertThat(pacc.render(p, DomainName.parse(DavProvider.DOMAIN))).isEqualTo(doc);
