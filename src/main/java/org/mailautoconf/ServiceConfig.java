@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param stateDir        where the last good registry is kept, to start from when the provider
  *                        files do not load; empty: nothing is kept
  * @param tls             the https listener and its certificates; empty: plain HTTP only
+ * @param hoster          hoster mode: how domains no file lists are matched by their MX records
+ * @param directories     the directories file ({@code --directories}, docs/directories.md): LDAP and SQL
+ *                        sources of per-user logins; empty: no directory
  */
 public record ServiceConfig(
         String listenHost,
@@ -41,7 +44,9 @@ public record ServiceConfig(
         LogSettings logging,
         SigningLimits signingLimits,
         Optional<Path> stateDir,
-        Optional<TlsSettings> tls) {
+        Optional<TlsSettings> tls,
+        HosterSettings hoster,
+        Optional<Path> directories) {
 
     public static final long DEFAULT_CACHE_BYTES = 64L << 20;
 
@@ -71,6 +76,8 @@ public record ServiceConfig(
         Objects.requireNonNull(signingLimits, "signing limits must be set");
         Objects.requireNonNull(stateDir, "state directory must be given, empty for none");
         Objects.requireNonNull(tls, "TLS settings must be given, empty for none");
+        Objects.requireNonNull(hoster, "hoster settings must be set");
+        Objects.requireNonNull(directories, "directories must be given, empty for none");
         publicBaseUrl.ifPresent(u -> {
             if (!"https".equalsIgnoreCase(u.getScheme()) || u.getHost() == null) {
                 throw new IllegalArgumentException("public URL must be an absolute https URL such as https://autoconfig.example.net, was " + u);
@@ -83,12 +90,12 @@ public record ServiceConfig(
         return new ServiceConfig("127.0.0.1", 8080, Path.of("providers.d"), Optional.empty(), Optional.empty(),
                 Duration.ofSeconds(2), Duration.ofMinutes(5), DEFAULT_CACHE_BYTES, false, Optional.empty(),
                 ConnectionLimits.defaults(), Optional.empty(), LogSettings.defaults(), SigningLimits.defaults(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), HosterSettings.defaults(), Optional.empty());
     }
 
     public ServiceConfig withListen(String host, int newPort) {
         return new ServiceConfig(host, newPort, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withPort(int newPort) {
@@ -97,66 +104,77 @@ public record ServiceConfig(
 
     public ServiceConfig withProvidersDir(Path dir) {
         return new ServiceConfig(listenHost, port, dir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withDefaultProvider(Optional<String> id) {
         return new ServiceConfig(listenHost, port, providersDir, id, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withPublicBaseUrl(Optional<URI> url) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, url, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withReloadInterval(Duration interval) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, interval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withCacheBytes(long bytes) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                bytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
+                bytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withAccessLog(boolean on) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, on, profileSigning, connections, management, logging, signingLimits, stateDir, tls);
+                cacheBytes, on, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withProfileSigning(Optional<ProfileSigning> signing) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, signing, connections, management, logging, signingLimits, stateDir, tls);
+                cacheBytes, accessLog, signing, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withConnections(ConnectionLimits limits) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, limits, management, logging, signingLimits, stateDir, tls);
+                cacheBytes, accessLog, profileSigning, limits, management, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withManagement(Optional<HostPort> listener) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, listener, logging, signingLimits, stateDir, tls);
+                cacheBytes, accessLog, profileSigning, connections, listener, logging, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withLogging(LogSettings settings) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, settings, signingLimits, stateDir, tls);
+                cacheBytes, accessLog, profileSigning, connections, management, settings, signingLimits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withSigningLimits(SigningLimits limits) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, limits, stateDir, tls);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, limits, stateDir, tls, hoster, directories);
     }
 
     public ServiceConfig withStateDir(Optional<Path> dir) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, dir, tls);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, dir, tls, hoster, directories);
     }
 
     public ServiceConfig withTls(Optional<TlsSettings> settings) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, settings);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, settings, hoster, directories);
+    }
+
+    public ServiceConfig withHoster(HosterSettings settings) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, settings, directories);
+    }
+
+    /** The directories file ({@code --directories}, docs/directories.md); empty: no directory. */
+    public ServiceConfig withDirectories(Optional<Path> file) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, file);
     }
 }

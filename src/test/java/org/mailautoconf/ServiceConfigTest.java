@@ -14,7 +14,10 @@ class ServiceConfigTest {
     private static final ServiceConfig CUSTOM = ServiceConfig.defaults().withListen("0.0.0.0", 9000).withProvidersDir(Path.of("p"))
             .withDefaultProvider(Optional.of("x")).withReloadInterval(Duration.ofSeconds(5)).withCacheBytes(1234).withAccessLog(true)
             .withProfileSigning(Optional.of(new ProfileSigning(Path.of("c.pem"), Path.of("k.pem"), Optional.empty())))
-            .withManagement(Optional.of(HostPort.parse("127.0.0.1:9090"))).withStateDir(Optional.of(Path.of("/var/lib/m")));
+            .withManagement(Optional.of(HostPort.parse("127.0.0.1:9090"))).withStateDir(Optional.of(Path.of("/var/lib/m")))
+            .withHoster(new HosterSettings(java.util.List.of(HostPort.parse("127.0.0.1:5353")), Duration.ofSeconds(1),
+                    Duration.ZERO, Duration.ofMinutes(5), Duration.ofSeconds(5), 10, 5, 0, 1))
+            .withDirectories(Optional.of(Path.of("/etc/mailautoconf/directories.yaml")));
 
     @Test
     void withers_changeTheirOneFieldAndKeepEveryOther() {
@@ -23,7 +26,9 @@ class ServiceConfigTest {
         assertThat(c).isEqualTo(new ServiceConfig("0.0.0.0", 0, Path.of("q"), Optional.of("x"),
                 Optional.of(URI.create("https://autoconfig.example.net")), Duration.ofSeconds(5), Duration.ofMinutes(5),
                 1234, true, CUSTOM.profileSigning(), CUSTOM.connections(), Optional.of(new HostPort("127.0.0.1", 9090)),
-                CUSTOM.logging(), CUSTOM.signingLimits(), Optional.of(Path.of("/var/lib/m")), Optional.empty()));
+                CUSTOM.logging(), CUSTOM.signingLimits(), Optional.of(Path.of("/var/lib/m")), Optional.empty(),
+                CUSTOM.hoster(), Optional.of(Path.of("/etc/mailautoconf/directories.yaml"))));
+        assertThat(CUSTOM.hoster().resolvers()).containsExactly(new HostPort("127.0.0.1", 5353));
         assertThat(CUSTOM.withProfileSigning(Optional.empty()).cacheBytes()).isEqualTo(1234);
     }
 
@@ -36,6 +41,10 @@ class ServiceConfigTest {
                 .withMessageContaining("cache size must be at least 1 byte");
         assertThatIllegalArgumentException().isThrownBy(() -> CUSTOM.withReloadInterval(Duration.ZERO))
                 .withMessageContaining("reload interval must be positive");
+        assertThatIllegalArgumentException().isThrownBy(() -> CUSTOM.withHoster(new HosterSettings(java.util.List.of(),
+                Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, 1, 1, 0, 1))).withMessageContaining("--mx-timeout");
+        assertThatIllegalArgumentException().isThrownBy(() -> CUSTOM.withHoster(new HosterSettings(java.util.List.of(),
+                Duration.ofSeconds(2), Duration.ofHours(2), Duration.ofHours(1), Duration.ZERO, 1, 1, 0, 1))).withMessageContaining("--mx-min-ttl");
     }
 
     @Test

@@ -4,9 +4,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.mailautoconf.format.autoconfig.AutoconfigRenderer;
-import org.mailautoconf.format.autodiscover.OutlookRenderer;
-import org.mailautoconf.format.mobileconfig.MobileconfigRenderer;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Provider;
@@ -53,12 +50,8 @@ public class HotPathBenchmark {
     @Setup
     public void setUp() {
         registry = new RegistryLoader().load(Path.of("providers.d"), Optional.empty()).registry().orElseThrow();
-        AutoconfigRenderer autoconfig = new AutoconfigRenderer();
-        MobileconfigRenderer mobileconfig = new MobileconfigRenderer();
-        Map<ClientFormat, FormatRenderer> renderers = Map.of(
-                ClientFormat.AUTOCONFIG, (p, d, a) -> Answer.ok(autoconfig.render(p, d, a), AutoconfigRenderer.CONTENT_TYPE),
-                ClientFormat.AUTODISCOVER_OUTLOOK, AutodiscoverAnswers.of(new OutlookRenderer()),
-                ClientFormat.MOBILECONFIG, (p, d, a) -> Answer.ok(mobileconfig.render(p, d, a), MobileconfigRenderer.CONTENT_TYPE));
+        // The server's own table: the same bytes and headers it sends, Content-Disposition included.
+        Map<ClientFormat, FormatRenderer> renderers = Renderers.table(Optional.empty());
         clientFormat = switch (format) {
             case "autoconfig" -> ClientFormat.AUTOCONFIG;
             case "autodiscover-outlook" -> ClientFormat.AUTODISCOVER_OUTLOOK;

@@ -35,11 +35,23 @@ public final class Answers {
     /** What a complete answer is cached under: the client format and the normalised address or {@code @domain}. */
     private record Subject(ClientFormat format, String subject) {}
 
-    /** A complete answer with the provider that gave it and how the domain found that provider. */
-    private record Cached(Answer answer, Provider provider, Registry.MatchKind kind) {}
+    /**
+     * A complete answer with the provider that gave it and how the domain found that provider;
+     * {@code mxBasis}: the MX answer it rests on (hoster mode), else null.
+     */
+    private record Cached(Lookup.Found found, org.mailautoconf.mx.MxAnswer mxBasis) {
+        Provider provider() {
+            return found.provider();
+        }
+
+        Registry.MatchKind kind() {
+            return found.kind();
+        }
+    }
 
     private final Cache<Subject, Cached> complete;
     private final Cache<PreparedKey, Optional<PreparedAnswer>> prepared;
+    private final MxMatching mx;
     private long nextGeneration = 1;
 
     public Answers(Map<ClientFormat, FormatRenderer> renderers) {
@@ -48,10 +60,16 @@ public final class Answers {
 
     /** @param cacheBytes how many bytes of answers the cache may hold (a quarter more for prepared ones) */
     public Answers(Map<ClientFormat, FormatRenderer> renderers, long cacheBytes) {
+        this(renderers, cacheBytes, null);
+    }
+
+    /** @param mxLookups where domains no file lists find their MX records (hoster mode); null: they are not asked */
+    public Answers(Map<ClientFormat, FormatRenderer> renderers, long cacheBytes, org.mailautoconf.mx.MxLookups mxLookups) {
+        this.mx = new MxMatching(mxLookups);
         this.renderers = new EnumMap<>(renderers);
         this.complete = Caffeine.newBuilder()
                 .maximumWeight(cacheBytes)
-                .weigher((Subject k, Cached c) -> c.answer().body().length + k.subject().length() * 2 + 200)
+                .weigher((Subject k, Cached c) -> c.found().answer().body().length + k.subject().length() * 2 + 200)
                 .recordStats()
                 .build();
         this.prepared = Caffeine.newBuilder()
@@ -93,6 +111,16 @@ public final class Answers {
         return l == null ? Optional.empty() : Optional.of(l.registry());
     }
 
+    /**
+     * The provider that serves {@code domain} in the live registry, for what is not a cached
+     * answer (the setup page, Autodiscover v2's JSON): the one place outside {@link #lookup}
+     * where a domain is looked up, so a new kind of lookup (hoster mode's MX) serves these too.
+     */
+    public Optional<Provider> provider(DomainName domain) {
+        Live l = live.get();
+        return l == null ? Optional.empty() : l.registry().providerFor(domain).map(Registry.Match::provider);
+    }
+
     public Lookup lookup(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
         FormatRenderer renderer = renderers.get(format);
         if (renderer == null) {
@@ -102,7 +130,12 @@ public final class Answers {
         Live l = live.get();
         // Why nothing was cached, found by the one registry lookup of the miss.
         Lookup[] uncached = new Lookup[1];
-        Cached c = complete.get(key, k -> make(l, renderer, format, domain, address, uncached));
+        Cached c = complete.get(key, k -> make(l, renderer, format, domain, address, uncached, true));
+        if (c != null && !mx.stillHolds(c.mxBasis(), domain)) {
+            // The MX answer it rests on expired or changed: ask again (the registry hit path never gets here).
+            complete.asMap().remove(key, c);
+            return lookup(format, domain, address);
+        }
         if (c == null) {
             // Another request's mapping ran instead of ours and found nothing either: ask again.
             return uncached[0] != null ? uncached[0] : lookup(format, domain, address);
@@ -112,7 +145,17 @@ public final class Answers {
             // run before it was cached, so it must not outlive this request.
             complete.invalidate(key);
         }
-        return new Lookup.Found(c.answer(), c.provider());
+        return c.found();
+    }
+
+    /**
+     * The answer as if the domain's MX records named no provider: for a request whose MX lookup
+     * did not finish in time or was not made (a limit). Not cached, since the MX may yet match.
+     */
+    public Lookup lookupWithoutMx(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
+        Lookup[] uncached = new Lookup[1];
+        Cached c = make(live.get(), renderers.get(format), format, domain, address, uncached, false);
+        return c != null ? c.found() : uncached[0];
     }
 
     /**
@@ -120,8 +163,20 @@ public final class Answers {
      * the domain, or it refuses this format.
      */
     private Cached make(Live l, FormatRenderer renderer, ClientFormat format, DomainName domain, Optional<EmailAddress> address,
-                        Lookup[] uncached) {
+                        Lookup[] uncached, boolean askMx) {
         Optional<Registry.Match> match = l == null ? Optional.empty() : l.registry().providerFor(domain);
+        org.mailautoconf.mx.MxAnswer basis = null;
+        Optional<DomainName> mxHost = Optional.empty();
+        if (askMx && l != null && mx.applies(l.registry(), match)) {
+            MxMatching.Step step = mx.apply(l.registry(), domain, match);
+            if (step == MxMatching.UNRESOLVED) {
+                uncached[0] = new Lookup.Unresolved(domain);
+                return null;
+            }
+            match = step.match();
+            basis = step.basis();
+            mxHost = step.host();
+        }
         if (match.isEmpty()) {
             uncached[0] = new Lookup.NoProvider(domain);
             return null;
@@ -136,7 +191,8 @@ public final class Answers {
         // A profile that must not carry the operator's signature is the unsigned one, cached under the signed format.
         ClientFormat made = format == ClientFormat.MOBILECONFIG_SIGNED && !signs(format, match.get().kind()) ? ClientFormat.MOBILECONFIG : format;
         FormatRenderer r = made == format ? renderer : renderers.get(made);
-        return new Cached(build(r, provider, generation, made, domain, address), provider, match.get().kind());
+        return new Cached(new Lookup.Found(build(r, provider, generation, made, domain, address), provider, match.get().kind(), mxHost),
+                basis);
     }
 
     /**
@@ -144,12 +200,12 @@ public final class Answers {
      * domains the registry names, exactly or by a pattern: a default provider with
      * {@code %EMAILDOMAIN%} host names answers for any domain at all, and the operator's
      * signature ("Verified" on the device) would vouch for {@code mail.<whatever domain was
-     * asked>}, a server anyone can name. Hoster mode's domains whose MX it verified will be a
-     * match kind of their own, to be added here (the switch has no default, so it must be).
+     * asked>}, a server anyone can name. A domain whose MX names a provider's mail server
+     * (hoster mode) is signed: the MX shows that the domain's mail is that provider's.
      */
     static boolean signs(ClientFormat format, Registry.MatchKind kind) {
         return format == ClientFormat.MOBILECONFIG_SIGNED && switch (kind) {
-            case EXACT, WILDCARD -> true;
+            case EXACT, WILDCARD, MX -> true;
             case DEFAULT -> false;
         };
     }
@@ -162,18 +218,39 @@ public final class Answers {
      */
     public Optional<Lookup> withoutSigning(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
         Cached hit = complete.getIfPresent(new Subject(format, subject(domain, address)));
-        if (hit != null) {
-            return Optional.of(new Lookup.Found(hit.answer(), hit.provider()));
+        if (hit != null && mx.stillHolds(hit.mxBasis(), domain)) {
+            return Optional.of(hit.found());
         }
         Live l = live.get();
         if (l == null) {
             return Optional.empty();
         }
         Optional<Registry.Match> match = l.registry().providerFor(domain);
+        if (mx.applies(l.registry(), match)) {
+            MxMatching.Step step = mx.apply(l.registry(), domain, match);
+            if (step == MxMatching.UNRESOLVED) {
+                return Optional.of(new Lookup.Unresolved(domain));
+            }
+            match = step.match();
+        }
         if (match.isEmpty()) {
             return Optional.of(new Lookup.NoProvider(domain));
         }
         return signs(format, match.get().kind()) ? Optional.empty() : Optional.of(lookup(format, domain, address));
+    }
+
+    /**
+     * The answer for a provider copy that carries one address's directory values
+     * ({@link DirectoryAnswers}): rendered whole, never spliced from a prepared answer and never
+     * put in this cache (the directory's own cache keeps what it said per address).
+     */
+    Lookup personal(ClientFormat format, Provider personal, Registry.MatchKind kind, DomainName domain, EmailAddress address) {
+        FormatRenderer renderer = renderers.get(format);
+        Optional<Refusal> refusal = renderer.refusal(personal, domain, Optional.of(address));
+        if (refusal.isPresent()) {
+            return new Lookup.Refused(refusal.get(), personal);
+        }
+        return new Lookup.Found(renderer.render(personal, domain, Optional.of(address)), personal, kind, Optional.empty());
     }
 
     private static String subject(DomainName domain, Optional<EmailAddress> address) {

@@ -31,14 +31,12 @@ public final class AutodiscoverAnswers {
         return new FormatRenderer() {
             @Override
             public Answer render(Provider provider, DomainName domain, Optional<EmailAddress> address) {
-                Reply reply = schema.render(provider, domain, required(address));
-                Answer answer = new Answer(reply.status(), reply.body(), Reply.CONTENT_TYPE, Answer.etagOf(reply.body()), Map.of());
-                return reply.location().map(l -> answer.withHeader("Location", l.toString())).orElse(answer);
+                return Renderers.of(schema.answer(provider, domain, required(address)));
             }
 
             @Override
             public Optional<Refusal> refusal(Provider provider, DomainName domain, Optional<EmailAddress> address) {
-                return schema.refusal(provider, required(address)).map(e -> new Refusal(e.code().code(), e.reason()));
+                return schema.refusal(provider, required(address)).map(Refusal.Protocol::new);
             }
         };
     }

@@ -1,7 +1,24 @@
 package org.mailautoconf.answer;
 
-/**
- * A format's reason for having no answer where a provider was found: {@code code} is the
- * format's own error code (Autodiscover's 601), {@code reason} a sentence for the log.
- */
-public record Refusal(int code, String reason) {}
+import org.mailautoconf.format.autodiscover.ProtocolError;
+
+/** A format's reason for having no answer where a provider was found. */
+public sealed interface Refusal {
+
+    /** A sentence for the log. */
+    String reason();
+
+    /**
+     * The protocol's own error to send instead (Autodiscover's 601 for mobilesync at a provider
+     * without ActiveSync), kept typed so the handler sends exactly it.
+     */
+    record Protocol(ProtocolError error) implements Refusal {
+        @Override
+        public String reason() {
+            return error.reason();
+        }
+    }
+
+    /** The format cannot express this provider (PACC for a STARTTLS-only server): there is no document. */
+    record Inexpressible(String reason) implements Refusal {}
+}

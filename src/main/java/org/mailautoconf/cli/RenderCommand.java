@@ -8,18 +8,17 @@ import java.time.Instant;
 import java.util.Optional;
 import org.mailautoconf.answer.Answer;
 import org.mailautoconf.answer.AutodiscoverAnswers;
+import org.mailautoconf.answer.ClientFormat;
 import org.mailautoconf.answer.FormatRenderer;
 import org.mailautoconf.answer.Refusal;
-import org.mailautoconf.format.autoconfig.AutoconfigRenderer;
-import org.mailautoconf.format.mobileconfig.MobileconfigRenderer;
+import org.mailautoconf.answer.Renderers;
 import org.mailautoconf.format.mobileconfig.ProfileSigner;
-import org.mailautoconf.format.autodiscover.ErrorCode;
-import org.mailautoconf.format.autodiscover.MobileSyncRenderer;
-import org.mailautoconf.format.autodiscover.OutlookRenderer;
 import org.mailautoconf.format.autodiscover.ProtocolError;
 import org.mailautoconf.format.autodiscover.ResponseSchema;
-import org.mailautoconf.format.autodiscover.SchemaRenderer;
+import org.mailautoconf.format.pacc.PaccRenderer;
+import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.EmailAddress;
+import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
 import org.mailautoconf.registry.load.LoadResult;
 import org.mailautoconf.registry.load.Problem;
@@ -35,19 +34,18 @@ import picocli.CommandLine.Parameters;
 final class RenderCommand {
 
     @Command(name = "autoconfig", mixinStandardHelpOptions = true, description = "Thunderbird's config-v1.1.xml.")
-    int autoconfig(@Mixin RegistryOptions registry, @Parameters(paramLabel = "ADDRESS") String address) {
-        return render(registry, address, (reg, a) -> {
-            var match = reg.providerFor(a.domain());
-            return match.map(m -> Answer.ok(new AutoconfigRenderer().render(m.provider(), a.domain(), Optional.of(a)),
-                    AutoconfigRenderer.CONTENT_TYPE));
-        });
+    int autoconfig(@Mixin RegistryOptions registry, @Mixin HosterOptions hoster, @Mixin DirectoryOptions directories,
+            @Parameters(paramLabel = "ADDRESS") String address) {
+        FormatRenderer autoconfig = Renderers.table(Optional.empty()).get(ClientFormat.AUTOCONFIG);
+        return render(registry, hoster, address, (reg, a) -> reg.providerFor(a.domain())
+                .map(m -> autoconfig.render(DirectoryRender.personal(directories, m.provider(), a), a.domain(), Optional.of(a))));
     }
 
     @Command(name = "mobileconfig", mixinStandardHelpOptions = true,
             description = {"An Apple configuration profile (.mobileconfig) for the address.",
                     "Without signing options: the XML profile. With --sign-cert and --sign-key (or their environment"
                             + " variables, as for serve): the signed profile, DER bytes; best written with --output."})
-    int mobileconfig(@Mixin RegistryOptions registry, @Mixin SigningOptions signing,
+    int mobileconfig(@Mixin RegistryOptions registry, @Mixin HosterOptions hoster, @Mixin SigningOptions signing,
             @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the profile to FILE, not to standard output.")
             Path output,
             @Parameters(paramLabel = "ADDRESS") String address) {
@@ -58,17 +56,16 @@ final class RenderCommand {
             System.err.println("mailautoconf: " + e.getMessage());
             return 2;
         }
-        MobileconfigRenderer renderer = new MobileconfigRenderer();
-        return render(registry, address, Optional.ofNullable(output), (reg, a) -> reg.providerFor(a.domain()).map(m -> {
-            byte[] profile = renderer.render(m.provider(), a.domain(), Optional.of(a));
-            return Answer.ok(signer.map(s -> s.sign(profile)).orElse(profile), MobileconfigRenderer.CONTENT_TYPE);
-        }));
+        FormatRenderer renderer = Renderers.table(signer)
+                .get(signer.isPresent() ? ClientFormat.MOBILECONFIG_SIGNED : ClientFormat.MOBILECONFIG);
+        return render(registry, hoster, address, Optional.ofNullable(output), rendered(renderer));
     }
 
     @Command(name = "autodiscover", mixinStandardHelpOptions = true,
             description = "The Autodiscover (POX) answer: Outlook's schema, or ActiveSync's with --schema mobilesync."
                     + " Exit 4 when the answer is the protocol's error (e.g. 601: no ActiveSync).")
-    int autodiscover(@Mixin RegistryOptions registry, @Parameters(paramLabel = "ADDRESS") String address,
+    int autodiscover(@Mixin RegistryOptions registry, @Mixin HosterOptions hoster, @Mixin DirectoryOptions directories,
+            @Parameters(paramLabel = "ADDRESS") String address,
             @Option(names = "--schema", paramLabel = "SCHEMA", defaultValue = "outlook",
                     description = "outlook (default) or mobilesync.") String schemaName) {
         Optional<ResponseSchema> schema = ResponseSchema.byKey(schemaName);
@@ -76,19 +73,20 @@ final class RenderCommand {
             System.err.println("mailautoconf: --schema is outlook or mobilesync, was " + schemaName);
             return 2;
         }
-        SchemaRenderer renderer = schema.get() == ResponseSchema.MOBILESYNC ? new MobileSyncRenderer() : new OutlookRenderer();
-        FormatRenderer format = AutodiscoverAnswers.of(renderer);
+        FormatRenderer format = Renderers.table(Optional.empty()).get(schema.get() == ResponseSchema.MOBILESYNC
+                ? ClientFormat.AUTODISCOVER_MOBILESYNC : ClientFormat.AUTODISCOVER_OUTLOOK);
         boolean[] refused = {false};
-        int status = render(registry, address, (reg, a) -> reg.providerFor(a.domain()).map(m -> {
-            Optional<Refusal> refusal = format.refusal(m.provider(), a.domain(), Optional.of(a));
+        int status = render(registry, hoster, address, (reg, a) -> reg.providerFor(a.domain()).map(found -> {
+            Provider provider = DirectoryRender.personal(directories, found.provider(), a);
+            Optional<Refusal> refusal = format.refusal(provider, a.domain(), Optional.of(a));
             if (refusal.isPresent()) {
                 // What the server sends: the protocol's error, timed now.
                 refused[0] = true;
-                ErrorCode code = ErrorCode.byCode(refusal.get().code()).orElse(ErrorCode.INTERNAL_ERROR);
-                System.err.println("mailautoconf: Autodiscover error " + code.code() + ": " + refusal.get().reason());
-                return AutodiscoverAnswers.error(new ProtocolError(code, refusal.get().reason()), schema, Instant.now(), 0);
+                ProtocolError error = ((Refusal.Protocol) refusal.get()).error();
+                System.err.println("mailautoconf: Autodiscover error " + error.code().code() + ": " + error.reason());
+                return AutodiscoverAnswers.error(error, schema, Instant.now(), 0);
             }
-            Answer answer = format.render(m.provider(), a.domain(), Optional.of(a));
+            Answer answer = format.render(provider, a.domain(), Optional.of(a));
             Optional.ofNullable(answer.headers().get("Location"))
                     .ifPresent(l -> System.err.println("mailautoconf: HTTP " + answer.status() + ", Location: " + l));
             return answer;
@@ -96,16 +94,67 @@ final class RenderCommand {
         return status == 0 && refused[0] ? 4 : status;
     }
 
-    interface Render {
-        Optional<Answer> answer(Registry registry, EmailAddress address);
+    @Command(name = "pacc", mixinStandardHelpOptions = true,
+            description = {"The PACC document (" + PaccRenderer.DRAFT + ") served for DOMAIN at"
+                    + " https://ua-auto-config.DOMAIN/.well-known/user-agent-configuration.json, on standard output byte for byte;"
+                    + " the _ua-auto-config TXT record of its digest on standard error.",
+                    "Exit 4 when PACC cannot express the provider (the reason on standard error): the server answers 404."})
+    int pacc(@Mixin RegistryOptions registry, @Parameters(paramLabel = "DOMAIN") String domainText) {
+        DomainName domain;
+        try {
+            domain = DomainName.parse(domainText.contains("@") ? domainText.substring(domainText.lastIndexOf('@') + 1) : domainText);
+        } catch (IllegalArgumentException e) {
+            System.err.println("mailautoconf: not a domain: " + e.getMessage());
+            return 2;
+        }
+        Optional<Registry> loaded = load(registry);
+        if (loaded.isEmpty()) {
+            return 1;
+        }
+        Optional<Registry.Match> match = loaded.get().providerFor(domain);
+        if (match.isEmpty()) {
+            System.err.println("mailautoconf: no provider serves " + domain.ascii());
+            return 3;
+        }
+        FormatRenderer pacc = Renderers.table(Optional.empty()).get(ClientFormat.PACC);
+        Optional<Refusal> refusal = pacc.refusal(match.get().provider(), domain, Optional.empty());
+        if (refusal.isPresent()) {
+            System.err.println("mailautoconf: no PACC document for " + domain.ascii() + ": " + refusal.get().reason());
+            return 4;
+        }
+        byte[] body = pacc.render(match.get().provider(), domain, Optional.empty()).body();
+        System.err.println("_ua-auto-config." + domain.ascii() + ". TXT \"" + PaccRenderer.txt(body) + "\"");
+        System.out.write(body, 0, body.length);
+        System.out.flush();
+        return 0;
     }
 
-    int render(RegistryOptions registry, String addressText, Render render) {
-        return render(registry, addressText, Optional.empty(), render);
+    /** The answer of the provider serving the address's domain, as the server renders it. */
+    static Render rendered(FormatRenderer renderer) {
+        return (reg, a) -> reg.providerFor(a.domain()).map(m -> renderer.render(m.provider(), a.domain(), Optional.of(a)));
+    }
+
+    interface Render {
+        Optional<Answer> answer(MxChoice registry, EmailAddress address);
+    }
+
+    int render(RegistryOptions registry, HosterOptions hoster, String addressText, Render render) {
+        return render(registry, hoster, addressText, Optional.empty(), render);
+    }
+
+    /** The registry, its warnings on standard error; empty (errors printed) when it does not load. */
+    private static Optional<Registry> load(RegistryOptions registry) {
+        LoadResult result = new RegistryLoader().load(registry.providers, registry.defaultProvider());
+        if (result.registry().isEmpty()) {
+            result.errors().forEach(p -> System.err.println(p));
+            return Optional.empty();
+        }
+        result.problems().stream().filter(p -> p.severity() == Problem.Severity.WARNING).forEach(p -> System.err.println(p));
+        return result.registry();
     }
 
     /** Renders, then writes the body to {@code output}, or to standard output when there is none. */
-    int render(RegistryOptions registry, String addressText, Optional<Path> output, Render render) {
+    int render(RegistryOptions registry, HosterOptions hoster, String addressText, Optional<Path> output, Render render) {
         EmailAddress address;
         try {
             address = EmailAddress.parse(addressText);
@@ -113,13 +162,18 @@ final class RenderCommand {
             System.err.println("mailautoconf: not an address: " + e.getMessage());
             return 2;
         }
-        LoadResult result = new RegistryLoader().load(registry.providers, registry.defaultProvider());
-        if (result.registry().isEmpty()) {
-            result.errors().forEach(p -> System.err.println(p));
+        Optional<Registry> loaded = load(registry);
+        if (loaded.isEmpty()) {
             return 1;
         }
-        result.problems().stream().filter(p -> p.severity() == Problem.Severity.WARNING).forEach(p -> System.err.println(p));
-        Optional<Answer> answer = render.answer(result.registry().get(), address);
+        MxChoice choice;
+        try {
+            choice = new MxChoice(loaded.get(), hoster.settings(), System.err);
+        } catch (IllegalArgumentException e) {
+            System.err.println("mailautoconf: " + e.getMessage());
+            return 2;
+        }
+        Optional<Answer> answer = render.answer(choice, address);
         if (answer.isEmpty()) {
             System.err.println("mailautoconf: no provider serves " + address.domain());
             return 3;

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.mailautoconf.format.pacc.PaccRenderer;
 import org.mailautoconf.registry.load.LoadResult;
+import org.mailautoconf.registry.load.Location;
 import org.mailautoconf.registry.load.Problem;
 import org.mailautoconf.registry.load.RegistryLoader;
 import picocli.CommandLine.Command;
@@ -62,6 +64,7 @@ final class ValidateCommand implements Callable<Integer> {
             out.printf("%s: valid; %d warnings, %d assumptions to confirm%n", path, warnings, notes);
         } else if (result.registry().isPresent()) {
             var r = result.registry().get();
+            paccNotes(r).forEach(p -> out.println(p));
             out.printf("%s: valid, registry %s: %d providers, %d domains; %d warnings, %d assumptions to confirm%n",
                     path, r.version(), r.providers().size(), r.domainCount(), warnings, notes);
         } else {
@@ -81,5 +84,18 @@ final class ValidateCommand implements Callable<Integer> {
         return at.equals(file.normalize()) || at.equals(dir.normalize()) 
                 || java.util.regex.Pattern.compile("(^|\\s)" + java.util.regex.Pattern.quote(file.toString()) + "($|[;,\\s])")
                         .matcher(p.message()).find();
+    }
+
+    /**
+     * A note per provider that gets no PACC document, and why: the format has no port, socket type
+     * or user name, so a provider that needs one is served nothing rather than something wrong.
+     */
+    static List<Problem> paccNotes(org.mailautoconf.registry.Registry registry) {
+        PaccRenderer pacc = new PaccRenderer();
+        return registry.providers().stream().filter(p -> p.primaryDomain().isPresent())
+                .flatMap(p -> pacc.whyNot(p).stream().map(why -> new Problem(Problem.Severity.NOTE,
+                        new Location(p.source().toString(), 1, 1), "", "pacc-inexpressible",
+                        "no PACC document (" + PaccRenderer.DRAFT + ") for " + p.id() + ": " + why)))
+                .toList();
     }
 }

@@ -33,7 +33,7 @@ public final class DiscoveryRecords implements RecordSource {
     }
 
     /** The service's name for this domain: a CNAME to the public host, or its addresses when given. */
-    private static void name(List<DnsRecord> out, String owner, PublicHost publicHost, int ttl, List<String> readers, String why) {
+    static void name(List<DnsRecord> out, String owner, PublicHost publicHost, int ttl, List<String> readers, String why) {
         if (owner.equals(publicHost.name()) || !publicHost.addresses().isEmpty()) {
             if (publicHost.addresses().isEmpty()) {
                 // The public host itself: its addresses are the admin's own (no --address given).

@@ -18,9 +18,9 @@ public final class RecordPlanner {
         this.sources = List.copyOf(sources);
     }
 
-    /** The sources of this release: the discovery names and RFC 6186. */
+    /** The sources of this release: the discovery names, RFC 6186, PACC, RFC 6764. */
     public static RecordPlanner standard() {
-        return new RecordPlanner(List.of(new DiscoveryRecords(), new MailServiceRecords()));
+        return new RecordPlanner(List.of(new DiscoveryRecords(), new MailServiceRecords(), new PaccRecords(), new DavRecords()));
     }
 
     /** The plan for one domain, or empty when no provider (nor the default one) serves it. */

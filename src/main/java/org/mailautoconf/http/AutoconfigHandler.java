@@ -2,7 +2,6 @@ package org.mailautoconf.http;
 
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
-import org.mailautoconf.answer.Answers;
 import org.mailautoconf.answer.ClientFormat;
 import org.mailautoconf.answer.Lookup;
 import org.mailautoconf.registry.DomainName;
@@ -15,11 +14,11 @@ import org.mailautoconf.registry.EmailAddress;
  */
 final class AutoconfigHandler {
 
-    private final Answers answers;
+    private final DirectoryStep directory;
     private final Responses responses;
 
-    AutoconfigHandler(Answers answers, Responses responses) {
-        this.answers = answers;
+    AutoconfigHandler(DirectoryStep directory, Responses responses) {
+        this.directory = directory;
         this.responses = responses;
     }
 
@@ -46,13 +45,17 @@ final class AutoconfigHandler {
     }
 
     private void answer(RoutingContext ctx, DomainName domain, Optional<EmailAddress> address) {
-        RequestLog.format(ctx, ClientFormat.AUTOCONFIG.label());
+        // A client that asks for 1.2 by name gets the SASL mechanisms of the mail servers too;
+        // every other request the answer both Thunderbirds accept (docs/clients.md).
+        ClientFormat format = "1.2".equals(ctx.request().getParam("version")) ? ClientFormat.AUTOCONFIG_12 : ClientFormat.AUTOCONFIG;
+        RequestLog.format(ctx, format.label());
         RequestLog.domain(ctx, domain.ascii());
-        Lookup lookup = answers.lookup(ClientFormat.AUTOCONFIG, domain, address);
-        if (lookup instanceof Lookup.Found found) {
-            responses.send(ctx, found.answer());
-        } else {
-            responses.clientError(ctx, 404, "no mail provider is known for " + domain.ascii());
-        }
+        directory.answer(ctx, format, domain, address, lookup -> {
+            if (lookup instanceof Lookup.Found found) {
+                responses.send(ctx, found.answer());
+            } else {
+                responses.clientError(ctx, 404, "no mail provider is known for " + domain.ascii());
+            }
+        });
     }
 }

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.answer.Answer;
-import org.mailautoconf.answer.Answers;
 import org.mailautoconf.answer.AutodiscoverAnswers;
 import org.mailautoconf.answer.ClientFormat;
 import org.mailautoconf.answer.Lookup;
+import org.mailautoconf.answer.Refusal;
 import org.mailautoconf.format.autodiscover.AutodiscoverRequest;
 import org.mailautoconf.format.autodiscover.ErrorCode;
 import org.mailautoconf.format.autodiscover.PoxEndpoint;
@@ -34,15 +34,15 @@ final class AutodiscoverHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(AutodiscoverHandler.class);
 
-    private final Answers answers;
+    private final DirectoryStep directory;
     private final Responses responses;
     private final Clock clock;
     private final Optional<URI> publicBaseUrl;
     private final long serverId;
     private final AutodiscoverBodies bodies = new AutodiscoverBodies();
 
-    AutodiscoverHandler(Answers answers, Responses responses, Clock clock, ServiceConfig config) {
-        this.answers = answers;
+    AutodiscoverHandler(DirectoryStep directory, Responses responses, Clock clock, ServiceConfig config) {
+        this.directory = directory;
         this.responses = responses;
         this.clock = clock;
         this.publicBaseUrl = config.publicBaseUrl();
@@ -62,19 +62,22 @@ final class AutodiscoverHandler {
                 ? ClientFormat.AUTODISCOVER_MOBILESYNC : ClientFormat.AUTODISCOVER_OUTLOOK;
         RequestLog.format(ctx, format.label());
         RequestLog.domain(ctx, request.address().domain().ascii());
-        Lookup lookup;
         try {
-            lookup = answers.lookup(format, request.address().domain(), Optional.of(request.address()));
+            directory.answer(ctx, format, request.address().domain(), Optional.of(request.address()),
+                    lookup -> respond(ctx, request, lookup));
         } catch (RuntimeException e) {
             LOG.error("building the {} answer for a {} address failed", format.label(), request.address().domain(), e);
             fail(ctx, new ProtocolError(ErrorCode.INTERNAL_ERROR, "building the answer failed"), Optional.of(request.schema()));
-            return;
         }
+    }
+
+    private void respond(RoutingContext ctx, AutodiscoverRequest request, Lookup lookup) {
         if (lookup instanceof Lookup.Found found) {
             responses.send(ctx, found.answer());
         } else if (lookup instanceof Lookup.Refused refused) {
-            ErrorCode code = ErrorCode.byCode(refused.refusal().code()).orElse(ErrorCode.INTERNAL_ERROR);
-            fail(ctx, new ProtocolError(code, refused.refusal().reason()), Optional.of(request.schema()));
+            ProtocolError error = refused.refusal() instanceof Refusal.Protocol p ? p.error()
+                    : new ProtocolError(ErrorCode.INTERNAL_ERROR, refused.refusal().reason());
+            fail(ctx, error, Optional.of(request.schema()));
         } else {
             fail(ctx, new ProtocolError(ErrorCode.ADDRESS_NOT_FOUND,
                     "no mail provider is known for " + request.address().domain().ascii()), Optional.of(request.schema()));

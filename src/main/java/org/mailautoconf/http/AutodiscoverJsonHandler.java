@@ -11,7 +11,6 @@ import org.mailautoconf.format.autodiscover.JsonRenderer;
 import org.mailautoconf.format.autodiscover.V2Protocol;
 import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Provider;
-import org.mailautoconf.registry.Registry;
 
 /**
  * Autodiscover v2: {@code GET /autodiscover/autodiscover.json?Email=ADDR&Protocol=P} and
@@ -52,9 +51,7 @@ final class AutodiscoverJsonHandler {
             if (address.isEmpty()) {
                 reply = json.error(400, "InvalidUser", "Send the address as ?Email=name@example.org or /v1.0/name@example.org.");
             } else {
-                Registry registry = answers.registry().orElse(null);
-                Optional<Provider> provider = registry == null ? Optional.empty()
-                        : registry.providerFor(address.get().domain()).map(Registry.Match::provider);
+                Optional<Provider> provider = answers.provider(address.get().domain());
                 reply = json.answer(protocol, provider, address.get(), publicBaseUrl);
             }
         }

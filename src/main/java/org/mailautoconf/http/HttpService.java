@@ -10,25 +10,21 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.mailautoconf.ConnectionLimits;
 import org.mailautoconf.HostPort;
 import org.mailautoconf.ProfileSigning;
 import org.mailautoconf.ServiceConfig;
-import org.mailautoconf.answer.Answer;
 import org.mailautoconf.answer.Answers;
-import org.mailautoconf.answer.AutodiscoverAnswers;
-import org.mailautoconf.answer.ClientFormat;
-import org.mailautoconf.answer.FormatRenderer;
+import org.mailautoconf.answer.DirectoryAnswers;
+import org.mailautoconf.directory.Directories;
+import org.mailautoconf.directory.DirectoryFile;
+import org.mailautoconf.directory.DirectorySettings;
+import org.mailautoconf.answer.Renderers;
+import org.mailautoconf.mx.MxLookups;
 import org.mailautoconf.registry.Registry;
-import org.mailautoconf.format.autoconfig.AutoconfigRenderer;
-import org.mailautoconf.format.mobileconfig.MobileconfigRenderer;
 import org.mailautoconf.format.mobileconfig.ProfileSigner;
-import org.mailautoconf.format.autodiscover.MobileSyncRenderer;
-import org.mailautoconf.format.autodiscover.OutlookRenderer;
 import org.mailautoconf.tls.TlsCertificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +40,16 @@ public final class HttpService {
     private final Vertx vertx;
     private final ServiceConfig config;
     private final Answers answers;
+    private final DirectoryAnswers directoryAnswers;
+    private final DirectoryStep directoryStep;
+    /** Waits, without blocking, for hoster mode's MX lookup of a domain no file lists. */
+    private final MxWait mxWait;
     private final RegistryWatcher watcher;
     private final Metrics metrics;
     private final Optional<ProfileSigner> signer;
     private final ExpensiveWork signing;
+    /** Hoster mode's MX lookups; asked only when a provider has {@code mx:}. */
+    private final MxLookups mxLookups;
     private volatile int firstPort;
     private volatile int managementPort;
     private final OpenConnections publicConnections;
@@ -78,11 +80,20 @@ public final class HttpService {
         this.metrics = metrics;
         this.signer = config.profileSigning().map(HttpService::loadSigner);
         this.signing = ExpensiveWork.signing(config.signingLimits(), metrics.registry());
-        this.answers = answers(config, signer);
+        this.mxLookups = new MxLookups(config.hoster());
+        this.answers = answers(config, signer, mxLookups);
+        MxWait.meter(mxLookups, metrics.registry());
+        this.mxWait = new MxWait(answers, mxLookups, config.hoster());
         this.watcher = new RegistryWatcher(vertx, config, answers, Clock.systemUTC(), metrics);
         this.tls = config.tls().map(t -> new TlsCertificates(t, config.reloadInterval(), config.publicBaseUrl().map(URI::getHost),
                 answers::registry, metrics::certificates));
         metrics.bind(answers);
+        // A directories file that cannot be used stops the start, naming file and field.
+        DirectorySettings directories = config.directories().map(DirectoryFile::read).orElse(DirectorySettings.NONE);
+        this.directoryAnswers = new DirectoryAnswers(answers, Directories.open(directories));
+        int perMinute = config.directories().isPresent() ? directories.lookupsPerMinute() : 0;
+        this.directoryStep = new DirectoryStep(directoryAnswers, new ClientBudget(perMinute, Math.max(1, perMinute / 4)),
+                metrics.registry(), mxWait);
         ConnectionLimits limits = OpenConnections.withinFileLimit(config.connections());
         this.publicConnections = new OpenConnections(limits, metrics.registry(), "public");
         this.managementConnections = new OpenConnections(limits.withMaxConnections(Math.min(MANAGEMENT_CONNECTIONS, limits.maxConnections())),
@@ -92,26 +103,9 @@ public final class HttpService {
     /** Probes and scrapers hold a few connections each; the management listener needs no more. */
     static final int MANAGEMENT_CONNECTIONS = 100;
 
-    /**
-     * The renderer of every client format, in one place. Signed profiles are a format of their
-     * own, so each is signed once per address and then served from the cache like any answer.
-     */
-    private static Answers answers(ServiceConfig config, Optional<ProfileSigner> signer) {
-        AutoconfigRenderer autoconfig = new AutoconfigRenderer();
-        MobileconfigRenderer mobileconfig = new MobileconfigRenderer();
-        FormatRenderer profile = (p, d, a) -> Answer.ok(mobileconfig.render(p, d, a), MobileconfigRenderer.CONTENT_TYPE)
-                .withHeader("Content-Disposition", "attachment; filename=\"" + MobileconfigRenderer.fileName(p, a) + "\"");
-        Map<ClientFormat, FormatRenderer> renderers = new EnumMap<>(ClientFormat.class);
-        renderers.put(ClientFormat.AUTOCONFIG, (p, d, a) -> Answer.ok(autoconfig.render(p, d, a), AutoconfigRenderer.CONTENT_TYPE));
-        renderers.put(ClientFormat.MOBILECONFIG, profile);
-        renderers.put(ClientFormat.AUTODISCOVER_OUTLOOK, AutodiscoverAnswers.of(new OutlookRenderer()));
-        renderers.put(ClientFormat.AUTODISCOVER_MOBILESYNC, AutodiscoverAnswers.of(new MobileSyncRenderer()));
-        signer.ifPresent(s -> renderers.put(ClientFormat.MOBILECONFIG_SIGNED, (p, d, a) -> {
-            Answer unsigned = profile.render(p, d, a);
-            byte[] signed = s.sign(unsigned.body());
-            return new Answer(unsigned.status(), signed, unsigned.contentType(), Answer.etagOf(signed), unsigned.headers());
-        }));
-        return new Answers(renderers, config.cacheBytes());
+    /** The answers of every client format, from the one renderer table ({@link Renderers}). */
+    private static Answers answers(ServiceConfig config, Optional<ProfileSigner> signer, MxLookups mx) {
+        return new Answers(Renderers.table(signer), config.cacheBytes(), mx);
     }
 
     private static ProfileSigner loadSigner(ProfileSigning s) {
@@ -239,15 +233,16 @@ public final class HttpService {
         Responses responses = new Responses(config.maxAge());
         return new Routes.Handlers(
                 new RequestLog(metrics, config.accessLog(), config.logging().accessLogClient()),
-                new AutoconfigHandler(answers, responses),
-                new AutodiscoverHandler(answers, responses, Clock.systemUTC(), config),
+                new AutoconfigHandler(directoryStep, responses),
+                new AutodiscoverHandler(directoryStep, responses, Clock.systemUTC(), config),
                 new AutodiscoverJsonHandler(answers, responses, config),
-                new MobileconfigHandler(signing, answers, responses, signer.isPresent()),
+                new MobileconfigHandler(signing, answers, directoryStep, responses, signer.isPresent(), mxWait),
                 new SetupPageHandler(answers, responses, config),
                 new HealthHandler(answers, watcher, responses),
                 metrics,
                 responses,
-                tls.map(t -> new TlsRoutes(t.challenges(), () -> tlsPort != 0 ? tlsPort : t.settings().listen().port(), responses)));
+                tls.map(t -> new TlsRoutes(t.challenges(), () -> tlsPort != 0 ? tlsPort : t.settings().listen().port(), responses)),
+                new WellKnownHandler(answers, responses));
     }
 
     /**
@@ -259,6 +254,12 @@ public final class HttpService {
             watcher.reloadNow();
             return null;
         }).onFailure(e -> LOG.error("reloading {} failed", config.providersDir(), e));
+        config.directories().ifPresent(file -> vertx.executeBlocking(() -> {
+            // A directories file that no longer reads keeps the running directories (and says why).
+            directoryAnswers.replace(Directories.open(DirectoryFile.read(file)));
+            LOG.info("directories reloaded from {}", file);
+            return null;
+        }).onFailure(e -> LOG.error("directories not reloaded, the previous ones keep serving: {}", e.getMessage())));
     }
 
     /**
@@ -281,7 +282,10 @@ public final class HttpService {
                 tls.get().close();
                 return null;
             }));
-            stopped.onComplete(v -> signing.close());
+            stopped.onComplete(v -> {
+                signing.close();
+                directoryAnswers.close();
+            });
         }
         return stopped;
     }

@@ -18,14 +18,20 @@ final class MobileconfigHandler {
 
     private final ExpensiveWork signing;
     private final Answers answers;
+    private final DirectoryStep directory;
     private final Responses responses;
     private final boolean signed;
     private final ClientFormat format;
 
+    private final MxWait mx;
+
     /** @param signing where profiles are signed; used only when {@code signed} */
-    MobileconfigHandler(ExpensiveWork signing, Answers answers, Responses responses, boolean signed) {
+    MobileconfigHandler(ExpensiveWork signing, Answers answers, DirectoryStep directory, Responses responses, boolean signed,
+            MxWait mx) {
         this.signing = signing;
+        this.mx = mx;
         this.answers = answers;
+        this.directory = directory;
         this.responses = responses;
         this.signed = signed;
         this.format = signed ? ClientFormat.MOBILECONFIG_SIGNED : ClientFormat.MOBILECONFIG;
@@ -56,14 +62,32 @@ final class MobileconfigHandler {
         RequestLog.format(ctx, format.label());
         RequestLog.domain(ctx, address.domain().ascii());
         if (!signed) {
-            send(ctx, address, answers.lookup(format, address.domain(), Optional.of(address)));
+            directory.answer(ctx, format, address.domain(), Optional.of(address), lookup -> send(ctx, address, lookup));
             return;
         }
         Optional<Lookup> ready = answers.withoutSigning(format, address.domain(), Optional.of(address));
+        if (ready.isPresent() && ready.get() instanceof Lookup.Unresolved) {
+            // Hoster mode: the domain's MX decides whether the profile is signed; ask, then come back.
+            mx.resolveThen(ctx, address.domain(), inTime -> {
+                Optional<Lookup> now = inTime ? answers.withoutSigning(format, address.domain(), Optional.of(address)) : Optional.empty();
+                if (!inTime || now.isPresent() && now.get() instanceof Lookup.Unresolved) {
+                    send(ctx, address, answers.lookupWithoutMx(format, address.domain(), Optional.of(address)));
+                } else if (now.isPresent()) {
+                    send(ctx, address, now.get());
+                } else {
+                    sign(ctx, address);
+                }
+            });
+            return;
+        }
         if (ready.isPresent()) {
             send(ctx, address, ready.get());
             return;
         }
+        sign(ctx, address);
+    }
+
+    private void sign(RoutingContext ctx, EmailAddress address) {
         // Signing is CPU work of a millisecond or more: the first request per address does it on
         // the signing threads, within the client's budget and the queue's bound.
         signing.run(ctx, responses, () -> answers.lookup(format, address.domain(), Optional.of(address)),

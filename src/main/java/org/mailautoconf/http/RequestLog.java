@@ -124,6 +124,12 @@ final class RequestLog {
         if (p.startsWith("/mobileconfig")) {
             return "mobileconfig";
         }
+        if (p.equals("/.well-known/user-agent-configuration.json")) {
+            return "pacc";
+        }
+        if (p.equals("/.well-known/caldav") || p.equals("/.well-known/carddav")) {
+            return "dav";
+        }
         if (p.equals("/healthz") || p.equals("/readyz")) {
             return "health";
         }

@@ -22,7 +22,8 @@ final class Routes {
     /** The handlers of one running service. */
     record Handlers(RequestLog requestLog, AutoconfigHandler autoconfig, AutodiscoverHandler autodiscover,
                     AutodiscoverJsonHandler autodiscoverJson, MobileconfigHandler mobileconfig, SetupPageHandler setupPage,
-                    HealthHandler health, Metrics metrics, Responses responses, java.util.Optional<TlsRoutes> tls) {}
+                    HealthHandler health, Metrics metrics, Responses responses, java.util.Optional<TlsRoutes> tls,
+                    WellKnownHandler wellKnown) {}
 
     private Routes() {
     }
@@ -57,6 +58,11 @@ final class Routes {
         getRegex(router, AUTODISCOVER_JSON).handler(h.autodiscoverJson()::byQuery);
         getRegex(router, AUTODISCOVER_JSON_V1).handler(h.autodiscoverJson()::byPath);
 
+
+        get(router, "/.well-known/user-agent-configuration.json").handler(h.wellKnown()::pacc);
+        // RFC 6764: any method (clients PROPFIND first) is redirected to the context path.
+        router.route("/.well-known/caldav").handler(h.wellKnown()::caldav);
+        router.route("/.well-known/carddav").handler(h.wellKnown()::carddav);
 
         errors(router, h.responses());
         return router;

@@ -13,7 +13,6 @@ import org.mailautoconf.format.setuppage.SetupPage;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Provider;
-import org.mailautoconf.registry.Registry;
 
 /**
  * {@code GET /} on any host: the setup page, and with {@code ?emailaddress=} its answer for
@@ -76,6 +75,6 @@ final class SetupPageHandler {
     }
 
     private Optional<Provider> provider(DomainName domain) {
-        return answers.registry().flatMap(r -> r.providerFor(domain)).map(Registry.Match::provider);
+        return answers.provider(domain);
     }
 }

@@ -37,6 +37,18 @@ public sealed interface LoginTemplate {
      * clients leave it for the user, and {@code hint} tells the user what to type.
      */
     record AskUser(LocalizedText hint) implements LoginTemplate {
+
+        /**
+         * What formats that cannot leave the login out carry instead (config-v1.1 and the
+         * Outlook answer). Thunderbird desktop turns a missing {@code <username>} into the
+         * string "undefined" and an empty one into "true", uses it without asking and never
+         * checks the SMTP login; Thunderbird for Android rejects the whole document; both read
+         * Autodiscover's missing {@code LoginName} as the address. A visible stand-in shows in
+         * Thunderbird's summary and fails the login check of the clients that make one, so no
+         * client goes on with a plausible wrong name (formats.md A.1, B.5, G.1).
+         */
+        public static final String STAND_IN = "TYPE-YOUR-LOGIN-HERE";
+
         @Override
         public Optional<String> loginFor(EmailAddress address) {
             return Optional.empty();

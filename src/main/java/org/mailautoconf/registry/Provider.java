@@ -11,7 +11,12 @@ import java.util.Optional;
  *
  * @param aliases addresses (normalised, see {@link EmailAddress#toString()}) that moved
  *                elsewhere, each with its own redirect
+ * @param services JMAP, CalDAV, CardDAV, WebDAV and ManageSieve, beside the mail servers
  * @param source  the provider file, for messages
+ * @param mx      the provider's mail servers as customers' MX records name them (host names or
+ *                {@code *.} patterns): a domain no file lists is this provider's when its MX
+ *                points here (hoster mode, docs/hosting.md)
+ * @param directory the directory that supplies per-user values, if any (docs/directories.md)
  */
 public record Provider(
         String id,
@@ -29,9 +34,23 @@ public record Provider(
         Optional<Redirect> redirect,
         Map<String, Redirect> aliases,
         List<Assumption> assumptions,
-        Path source) {
+        Services services,
+        Path source,
+        List<DomainPattern> mx,
+        Optional<DirectoryUse> directory) {
+
+    /** A provider that no MX record leads to and no directory serves. */
+    public Provider(String id, String name, String shortName, List<DomainPattern> domains, List<IncomingServer> incoming,
+                    List<OutgoingServer> outgoing, List<Documentation> documentation, Optional<EnableStep> enable,
+                    Optional<Webmail> webmail, Optional<ActiveSync> activeSync, Optional<CaCertificate> caCertificate,
+                    Optional<OAuth2Settings> oauth2, Optional<Redirect> redirect, Map<String, Redirect> aliases,
+                    List<Assumption> assumptions, Services services, Path source) {
+        this(id, name, shortName, domains, incoming, outgoing, documentation, enable, webmail, activeSync, caCertificate,
+                oauth2, redirect, aliases, assumptions, services, source, List.of(), Optional.empty());
+    }
 
     public Provider {
+        mx = List.copyOf(mx);
         domains = List.copyOf(domains);
         incoming = List.copyOf(incoming);
         outgoing = List.copyOf(outgoing);

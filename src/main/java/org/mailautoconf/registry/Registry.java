@@ -20,7 +20,9 @@ import java.util.Optional;
 public final class Registry {
 
     /** How a domain found its provider: useful in logs and for metrics with bounded labels. */
-    public enum MatchKind { EXACT, WILDCARD, DEFAULT }
+    public enum MatchKind { EXACT, WILDCARD, DEFAULT,
+        /** Listed nowhere, but the domain's MX names a provider's mail server ({@code mx:}, hoster mode). */
+        MX }
 
     public record Match(Provider provider, MatchKind kind) {}
 
@@ -47,6 +49,7 @@ public final class Registry {
     private final Map<DomainName, Provider> wildcards;
     private final Optional<Provider> defaultProvider;
     private final String version;
+    private final MxIndex mx;
 
     /**
      * @throws ConflictingClaims when two providers claim the same domain pattern, naming every
@@ -105,6 +108,7 @@ public final class Registry {
         this.wildcards = Collections.unmodifiableMap(wildcardIndex);
         this.defaultProvider = defaultProvider;
         this.version = version;
+        this.mx = MxIndex.of(providers);
     }
 
     /** This registry's exact index changed into that of {@code ids}; empty when building it whole is the better way. */
@@ -148,6 +152,16 @@ public final class Registry {
             }
         }
         return defaultProvider.map(d -> new Match(d, MatchKind.DEFAULT));
+    }
+
+    /** Whether any provider names its mail servers ({@code mx:}): only then is a domain's MX worth asking. */
+    public boolean matchesMx() {
+        return !mx.isEmpty();
+    }
+
+    /** The provider whose {@code mx:} names this mail server, if any. */
+    public Optional<Provider> providerForMx(DomainName mailServer) {
+        return mx.providerFor(mailServer);
     }
 
     public Optional<Provider> provider(String id) {

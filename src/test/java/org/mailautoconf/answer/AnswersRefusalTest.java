@@ -2,10 +2,8 @@ package org.mailautoconf.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.mailautoconf.format.autodiscover.MobileSyncRenderer;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.testing.Registries;
@@ -13,7 +11,7 @@ import org.mailautoconf.testing.Registries;
 /** A renderer may refuse a provider it was asked about; the lookup then says so instead of rendering. */
 class AnswersRefusalTest {
 
-    private final Answers answers = new Answers(Map.of(ClientFormat.AUTODISCOVER_MOBILESYNC, AutodiscoverAnswers.of(new MobileSyncRenderer())));
+    private final Answers answers = new Answers(Renderers.table(Optional.empty()));
 
     private Lookup lookup(String address) {
         answers.publish(Registries.shipped());
@@ -26,7 +24,7 @@ class AnswersRefusalTest {
         Lookup lookup = lookup("a@unimi.it");
         assertThat(lookup).isInstanceOf(Lookup.Refused.class);
         Lookup.Refused refused = (Lookup.Refused) lookup;
-        assertThat(refused.refusal().code()).isEqualTo(601);
+        assertThat(((Refusal.Protocol) refused.refusal()).error().code().code()).isEqualTo(601);
         assertThat(refused.provider().id()).isEqualTo("unimi");
     }
 

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailautoconf.format.autoconfig.AutoconfigRenderer;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Provider;
@@ -20,8 +19,7 @@ import org.mailautoconf.testing.Registries;
 
 class AnswersTest {
 
-    private static final AutoconfigRenderer AUTOCONFIG = new AutoconfigRenderer();
-    private static final FormatRenderer RENDER = (p, d, a) -> Answer.ok(AUTOCONFIG.render(p, d, a), AutoconfigRenderer.CONTENT_TYPE);
+    private static final FormatRenderer RENDER = Renderers.table(Optional.empty()).get(ClientFormat.AUTOCONFIG);
 
     private static Answers answers(Registry registry, FormatRenderer renderer) {
         Answers answers = new Answers(Map.of(ClientFormat.AUTOCONFIG, renderer));

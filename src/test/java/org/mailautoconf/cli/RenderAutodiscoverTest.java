@@ -5,9 +5,6 @@ import static org.mailautoconf.testing.AutodiscoverExpectations.assertError;
 import static org.mailautoconf.testing.AutodiscoverExpectations.assertMobileSyncSettings;
 import static org.mailautoconf.testing.AutodiscoverExpectations.assertOutlookSettings;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.mailautoconf.format.autodiscover.OutlookRenderer;
 import org.mailautoconf.registry.EmailAddress;
@@ -20,27 +17,13 @@ import org.mailautoconf.testing.PoxXml;
 /** {@code mailautoconf render autodiscover ADDR [--schema outlook|mobilesync]}. */
 class RenderAutodiscoverTest {
 
-    private record Run(int status, byte[] out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int status = Main.commandLine().execute(args);
-            return new Run(status, o.toByteArray(), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void render_outlook_printsTheServersBytes() {
-        Run run = run("render", "autodiscover", "mario.rossi@polito.it", "--providers", "providers.d");
+        CliRun run = run("render", "autodiscover", "mario.rossi@polito.it", "--providers", "providers.d");
         assertThat(run.status()).isZero();
         Registry registry = Registries.shipped();
         Provider polito = registry.provider("polito").orElseThrow();
@@ -51,7 +34,7 @@ class RenderAutodiscoverTest {
 
     @Test
     void render_mobileSync() {
-        Run run = run("render", "autodiscover", "mario.rossi@polito.it", "--schema", "mobilesync", "-p", "providers.d");
+        CliRun run = run("render", "autodiscover", "mario.rossi@polito.it", "--schema", "mobilesync", "-p", "providers.d");
         assertThat(run.status()).isZero();
         assertMobileSyncSettings(PoxXml.parse(run.out()), Registries.shipped().provider("polito").orElseThrow(),
                 EmailAddress.parse("mario.rossi@polito.it"));
@@ -59,7 +42,7 @@ class RenderAutodiscoverTest {
 
     @Test
     void render_mobileSyncWithoutActiveSync_printsError601_exit4() {
-        Run run = run("render", "autodiscover", "a@unimi.it", "--schema", "MobileSync", "-p", "providers.d");
+        CliRun run = run("render", "autodiscover", "a@unimi.it", "--schema", "MobileSync", "-p", "providers.d");
         assertThat(run.status()).isEqualTo(4);
         assertError(PoxXml.parse(run.out()), 601, Requests.MOBILESYNC_SCHEMA);
         assertThat(run.err()).contains("Autodiscover error 601");
@@ -67,7 +50,7 @@ class RenderAutodiscoverTest {
 
     @Test
     void render_redirectToAnotherServer_saysWhere() {
-        Run run = run("render", "autodiscover", "boss@moved.example", "-p", "src/test/resources/providers/autodiscover");
+        CliRun run = run("render", "autodiscover", "boss@moved.example", "-p", "src/test/resources/providers/autodiscover");
         assertThat(run.status()).isZero();
         assertThat(run.err()).contains("HTTP 302, Location: https://autodiscover.elsewhere.example/autodiscover/autodiscover.xml");
         assertThat(PoxXml.text(PoxXml.child(PoxXml.child(PoxXml.parse(run.out()), "Response"), "Account"), "Action")).isEqualTo("redirectUrl");

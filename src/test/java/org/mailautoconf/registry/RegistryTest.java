@@ -201,6 +201,6 @@ class RegistryTest {
                 true, false);
         return new Provider(id, id, id, patterns, List.of(imap), List.of(smtp), List.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
-                List.of(), Path.of(id + ".yaml"));
+                List.of(), org.mailautoconf.registry.Services.NONE, Path.of(id + ".yaml"));
     }
 }

@@ -36,9 +36,8 @@ public final class AutodiscoverExpectations {
         out.add("Type=" + type);
         out.add("Server=" + s.hostname().replace("%EMAILDOMAIN%", a.domain().ascii()));
         out.add("Port=" + s.port());
-        if (s.login() instanceof LoginTemplate.Derived d) {
-            out.add("LoginName=" + LoginTemplate.fill(d.template(), a));
-        }
+        // askUser: the stand-in, never left out (Thunderbird would log in with the address).
+        out.add("LoginName=" + s.login().loginFor(a).orElse(LoginTemplate.AskUser.STAND_IN));
         out.add("DomainRequired=off");
         boolean ntlm = s.authentication().get(0).equals(Authentication.of(AuthMethod.NTLM));
         out.add("SPA=" + (ntlm ? "on" : "off"));

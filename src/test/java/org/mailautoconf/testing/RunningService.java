@@ -46,6 +46,11 @@ public final class RunningService implements AutoCloseable {
         }
     }
 
+    /** What SIGHUP does: reloads the provider directory and the directories file. */
+    public void reload() {
+        service.reload();
+    }
+
     public int port() {
         return port;
     }

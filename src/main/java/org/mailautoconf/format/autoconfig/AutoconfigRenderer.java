@@ -1,6 +1,7 @@
 package org.mailautoconf.format.autoconfig;
 
 import java.util.Optional;
+import org.mailautoconf.format.Rendered;
 import org.mailautoconf.format.XmlWriter;
 import org.mailautoconf.registry.Authentication;
 import org.mailautoconf.registry.DomainName;
@@ -26,9 +27,38 @@ public final class AutoconfigRenderer {
 
     public static final String CONTENT_TYPE = "application/xml; charset=utf-8";
 
+    /**
+     * True for the answer a client asks as version 1.2 ({@code ?version=1.2}): the mail servers
+     * then carry their SASL mechanisms too ({@code <authentication system="sasl">}). Not in the
+     * default answer: a server listing only SASL mechanisms makes Thunderbird for Android reject
+     * the whole document and Thunderbird desktop skip the server.
+     */
+    private final boolean version12;
+
+    /** The default answer: config-v1.1's mail servers, with the 1.2 service sections a provider has. */
+    public AutoconfigRenderer() {
+        this(false);
+    }
+
+    private AutoconfigRenderer(boolean version12) {
+        this.version12 = version12;
+    }
+
+    /** The answer for clients that ask for autoconfig 1.2 itself. */
+    public static AutoconfigRenderer version12() {
+        return new AutoconfigRenderer(true);
+    }
+
+    /** The finished answer: the document with its content type. */
+    public Rendered answer(Provider provider, DomainName domain, Optional<EmailAddress> address) {
+        return Rendered.ok(render(provider, domain, address), CONTENT_TYPE);
+    }
+
     public byte[] render(Provider provider, DomainName domain, Optional<EmailAddress> address) {
         XmlWriter xml = new XmlWriter();
-        xml.start("clientConfig", "version", "1.1");
+        // 1.2 only where a 1.2 element is written: every other answer stays byte for byte as before.
+        boolean draft = version12 || !provider.services().isEmpty() || provider.oauth2().flatMap(o -> o.clientId()).isPresent();
+        xml.start("clientConfig", "version", draft ? "1.2" : "1.1");
         // K-9 and Thunderbird for Android need the id to be a host name; each domain gets its own.
         xml.start("emailProvider", "id", domain.ascii());
         xml.element("domain", domain.ascii());
@@ -45,6 +75,7 @@ public final class AutoconfigRenderer {
             s.pop3().filter(p -> !p.isEmpty()).ifPresent(p -> pop3(xml, p));
             xml.end();
         }
+        ServiceSections.jmap(xml, provider.services(), address);
         for (OutgoingServer s : provider.outgoing()) {
             xml.start("outgoingServer", "type", s.type());
             server(xml, s, domain, address);
@@ -52,6 +83,7 @@ public final class AutoconfigRenderer {
             xml.element("useGlobalPreferredServer", Boolean.toString(s.useGlobalPreferredServer()));
             xml.end();
         }
+        ServiceSections.others(xml, provider.services(), domain, address);
         provider.enable().ifPresent(e -> {
             xml.start("enable", "visiturl", e.visitUrl().toString());
             e.instructions().byLanguage().forEach((lang, text) -> xml.element("instruction", text, "lang", lang));
@@ -69,6 +101,7 @@ public final class AutoconfigRenderer {
             xml.element("scope", o.scope());
             xml.element("authURL", o.authUrl().toString());
             xml.element("tokenURL", o.tokenUrl().toString());
+            o.clientId().ifPresent(id -> xml.element("clientID", id));
             xml.end();
         });
         provider.webmail().ifPresent(w -> {
@@ -80,25 +113,27 @@ public final class AutoconfigRenderer {
         return xml.toBytes();
     }
 
-    private static void server(XmlWriter xml, Server s, DomainName domain, Optional<EmailAddress> address) {
+    private void server(XmlWriter xml, Server s, DomainName domain, Optional<EmailAddress> address) {
         xml.element("hostname", s.hostname().replace(LoginTemplate.EMAILDOMAIN, domain.ascii()));
         xml.element("port", Integer.toString(s.port()));
         xml.element("socketType", socketType(s.security()));
-        Optional<String> username = username(s.login(), address);
-        username.ifPresent(u -> xml.element("username", u));
+        xml.element("username", username(s.login(), address));
         for (Authentication a : s.authentication()) {
             // SASL mechanisms and HTTP schemes belong to the 1.2 draft; 1.1 readers would skip the server.
             if (a instanceof Authentication.Method m) {
                 xml.element("authentication", m.method().key());
+            } else if (version12 && a instanceof Authentication.Sasl sasl) {
+                xml.element("authentication", sasl.mechanism(), "system", "sasl");
             }
         }
     }
 
-    private static Optional<String> username(LoginTemplate login, Optional<EmailAddress> address) {
+    /** Never absent nor empty: both make a real reader misread the document (AskUser.STAND_IN). */
+    private static String username(LoginTemplate login, Optional<EmailAddress> address) {
         if (login instanceof LoginTemplate.Derived d) {
-            return Optional.of(address.map(a -> LoginTemplate.fill(d.template(), a)).orElse(d.template()));
+            return address.map(a -> LoginTemplate.fill(d.template(), a)).orElse(d.template());
         }
-        return Optional.empty();
+        return LoginTemplate.AskUser.STAND_IN;
     }
 
     private static void pop3(XmlWriter xml, Pop3Options p) {

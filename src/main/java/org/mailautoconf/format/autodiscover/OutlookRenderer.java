@@ -75,8 +75,8 @@ public final class OutlookRenderer implements SchemaRenderer {
         xml.element("Type", type);
         xml.element("Server", s.hostname().replace(LoginTemplate.EMAILDOMAIN, domain.ascii()));
         xml.element("Port", Integer.toString(s.port()));
-        // A login the user must type (askUser) is left out: clients then ask, or start from the address.
-        s.login().loginFor(address).ifPresent(login -> xml.element("LoginName", login));
+        // Left out, Thunderbird would log in with the address: an askUser login carries the stand-in.
+        xml.element("LoginName", s.login().loginFor(address).orElse(LoginTemplate.AskUser.STAND_IN));
         xml.element("DomainRequired", "off");
         xml.element("SPA", onOff(spa(s)));
         // Encryption overrides SSL in Outlook; SSL stays for clients that know only SSL (default on).

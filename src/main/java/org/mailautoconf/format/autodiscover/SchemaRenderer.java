@@ -1,6 +1,7 @@
 package org.mailautoconf.format.autodiscover;
 
 import java.util.Optional;
+import org.mailautoconf.format.Rendered;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Provider;
@@ -22,4 +23,11 @@ public interface SchemaRenderer {
      * @throws IllegalStateException when {@link #refusal} is not empty
      */
     Reply render(Provider provider, DomainName domain, EmailAddress address);
+
+    /** The finished answer: the reply with its content type, and its {@code Location} when it redirects. */
+    default Rendered answer(Provider provider, DomainName domain, EmailAddress address) {
+        Reply reply = render(provider, domain, address);
+        Rendered answer = new Rendered(reply.status(), reply.body(), Reply.CONTENT_TYPE, java.util.Map.of());
+        return reply.location().map(l -> answer.withHeader("Location", l.toString())).orElse(answer);
+    }
 }

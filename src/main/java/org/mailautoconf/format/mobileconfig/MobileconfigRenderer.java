@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mailautoconf.format.Rendered;
 import org.mailautoconf.registry.ActiveSync;
 import org.mailautoconf.registry.CaCertificate;
 import org.mailautoconf.registry.DomainName;
@@ -33,6 +34,12 @@ public final class MobileconfigRenderer {
 
     public static final String CONTENT_TYPE = "application/x-apple-aspen-config";
 
+    /** The finished answer: the profile, its content type, and the download name Safari saves it under. */
+    public Rendered answer(Provider provider, DomainName domain, Optional<EmailAddress> address) {
+        return Rendered.ok(render(provider, domain, address), CONTENT_TYPE)
+                .withHeader("Content-Disposition", "attachment; filename=\"" + fileName(provider, address) + "\"");
+    }
+
     public byte[] render(Provider provider, DomainName domain, Optional<EmailAddress> address) {
         PayloadIds ids = new PayloadIds(provider, domain, address);
         List<Payload> content = new ArrayList<>();
@@ -40,6 +47,8 @@ public final class MobileconfigRenderer {
         provider.caCertificate().flatMap(CaCertificate::certificate).ifPresent(c -> content.add(rootCertificate(provider, c, ids)));
         mail(provider, domain, address, ids).ifPresent(content::add);
         provider.activeSync().ifPresent(eas -> content.add(activeSync(provider, eas, address, ids)));
+        DavPayloads.caldav(provider, address, ids).ifPresent(content::add);
+        DavPayloads.carddav(provider, address, ids).ifPresent(content::add);
 
         String who = address.map(EmailAddress::toString).orElse(domain.unicode());
         Payload profile = new Payload()
@@ -122,7 +131,7 @@ public final class MobileconfigRenderer {
     }
 
     /** The login name for this address; none where the user has to type it, or where a template needs an address that is not there. */
-    private static Optional<String> login(LoginTemplate template, Optional<EmailAddress> address) {
+    static Optional<String> login(LoginTemplate template, Optional<EmailAddress> address) {
         if (template instanceof LoginTemplate.Derived d) {
             return address.map(d::loginFor).orElseGet(() -> d.isLiteral() ? Optional.of(d.template()) : Optional.empty());
         }

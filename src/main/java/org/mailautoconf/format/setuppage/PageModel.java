@@ -69,6 +69,7 @@ final class PageModel {
         model.put("guide", guide.map(g -> guideView(g, provider, address, query)).orElse(null));
         List<ServerCards.Card> cards = new ServerCards(t, language).of(provider, address);
         model.put("cards", cards);
+        model.put("davCards", new ServerCards(t, language).services(provider, address));
         model.put("askUser", cards.stream().flatMap(c -> c.fields().stream()).anyMatch(ServerCards.Field::hint));
         model.put("qr", pageBase.map(base -> qr(base, query, address)).orElse(null));
         model.put("docs", provider.documentation().stream().map(d -> new Link(d.url().toString(),

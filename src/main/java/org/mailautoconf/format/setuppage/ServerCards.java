@@ -11,6 +11,7 @@ import org.mailautoconf.registry.LoginTemplate;
 import org.mailautoconf.registry.OutgoingServer;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Server;
+import org.mailautoconf.registry.UrlService;
 
 /**
  * The provider's servers as cards a person copies into any mail app, most preferred first:
@@ -56,6 +57,22 @@ final class ServerCards {
         }
         provider.activeSync().ifPresent(eas -> cards.add(activeSync(eas, address)));
         return List.copyOf(cards);
+    }
+
+    /** Calendar and contacts, when the provider has them: the URL, the login, how to log in. */
+    List<Card> services(Provider provider, EmailAddress address) {
+        List<Card> cards = new ArrayList<>();
+        provider.services().caldav().ifPresent(s -> cards.add(dav("caldav", t.get("calendar"), "CalDAV", s, address)));
+        provider.services().carddav().ifPresent(s -> cards.add(dav("carddav", t.get("contacts"), "CardDAV", s, address)));
+        return List.copyOf(cards);
+    }
+
+    private Card dav(String id, String use, String protocol, UrlService s, EmailAddress address) {
+        return new Card(id, use, protocol, List.of(
+                login(s.login(), address),
+                new Field("url", t.get("fieldUrl"), s.url().toASCIIString()),
+                new Field("authentication", t.get("fieldAuthentication"), s.authentication().stream()
+                        .anyMatch(a -> a instanceof Authentication.Http) ? t.get("authPassword") : s.authentication().get(0).key())));
     }
 
     private Card card(String id, String use, String protocol, Server s, EmailAddress address) {

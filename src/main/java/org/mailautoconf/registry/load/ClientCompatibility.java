@@ -60,11 +60,6 @@ final class ClientCompatibility {
             reader.warning(at(tree, path), path + ".security", "tb-android-plain",
                     "Thunderbird for Android rejects the whole configuration when any IMAP or SMTP server has security none");
         }
-        if (s.login() instanceof LoginTemplate.AskUser) {
-            reader.warning(at(tree, path), path + ".login", "tb-android-no-login",
-                    "Thunderbird for Android rejects the whole configuration when an IMAP or SMTP server has no login name"
-                            + " (askUser); Thunderbird and Apple devices ask the user instead");
-        }
         if (s.requiresLogin() && s.authentication().stream().noneMatch(a -> a instanceof Authentication.Method m && ANDROID_USABLE.contains(m.method()))) {
             reader.warning(at(tree, path), path + ".authentication", "tb-android-auth",
                     "Thunderbird for Android rejects the whole configuration when a server offers none of OAuth2,"
@@ -81,6 +76,14 @@ final class ClientCompatibility {
             reader.warning(at(tree, path), path + ".authentication", "tb-oauth2-only",
                     "Thunderbird uses OAuth2 only for the hosts built into it; list password-cleartext after OAuth2"
                             + " so other clients and hosts still work");
+        }
+        if (s.login() instanceof LoginTemplate.AskUser) {
+            reader.warning(at(tree, path), path + ".login", "ask-user-login",
+                    "the login cannot be derived (askUser) and no client asks for it: config-v1.1 and Outlook answers"
+                            + " carry \"" + LoginTemplate.AskUser.STAND_IN + "\", which Thunderbird uses unless the user"
+                            + " edits it in its summary (a missing username would be \"undefined\") and with which"
+                            + " Thunderbird for Android and Outlook fail their login check; Apple devices ask while"
+                            + " installing; a directory gives each user's login (docs/directories.md)");
         }
         if (s.login() instanceof LoginTemplate.Derived d && d.isLiteral()) {
             reader.warning(at(tree, path), path + ".login", "literal-login",

@@ -28,6 +28,7 @@ import org.mailautoconf.registry.OAuth2Settings;
 import org.mailautoconf.registry.OutgoingServer;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Redirect;
+import org.mailautoconf.registry.Services;
 import org.mailautoconf.registry.Webmail;
 
 /** Turns one provider file's tree (after {@code extends}) into a {@link Provider}, reporting every problem on the way. */
@@ -35,14 +36,16 @@ final class ProviderBinder {
 
     static final Set<String> FIELDS = Set.of("id", "name", "shortName", "profile", "extends", "domains", "incoming",
             "outgoing", "documentation", "enable", "webmail", "activeSync", "caCertificate", "oauth2", "redirect",
-            "aliases", "assumptions");
+            "aliases", "assumptions", "jmap", "caldav", "carddav", "webdav", "manageSieve", "mx", DirectoryUseBinder.FIELD);
 
     private final NodeReader reader;
     private final ServerBinder servers;
+    private final ServiceBinder services;
 
     ProviderBinder(NodeReader reader) {
         this.reader = reader;
         this.servers = new ServerBinder(reader);
+        this.services = new ServiceBinder(reader, servers);
     }
 
     /** The provider, or null when something is wrong (the problems say what) or when reading a profile. */
@@ -56,9 +59,11 @@ final class ProviderBinder {
         reader.bool(f.get("profile"), "profile");
         reader.text(f.get("extends"), "extends");
 
-        List<DomainPattern> domains = reader.require(f, "domains", at, "", "the mail domains this provider serves")
+        // A hoster's provider may list no domain at all: its mx: finds them (docs/hosting.md).
+        List<DomainPattern> domains = !f.containsKey("domains") && f.containsKey("mx") ? List.of()
+                : reader.require(f, "domains", at, "", "the mail domains this provider serves (or its mail servers in mx)")
                 ? reader.list(f.get("domains"), "domains", true, this::domain) : null;
-        if (domains != null && domains.isEmpty() && reader.complete()) {
+        if (domains != null && domains.isEmpty() && f.containsKey("domains") && reader.complete()) {
             reader.error(f.get("domains").value().location(), "domains", "empty-value", "list at least one domain");
         }
         List<IncomingServer> incoming = reader.require(f, "incoming", at, "", "at least one imap or pop3 server")
@@ -79,14 +84,19 @@ final class ProviderBinder {
         Map<String, Redirect> aliases = f.containsKey("aliases") ? aliases(f.get("aliases")) : Map.of();
         List<Assumption> assumptions = f.containsKey("assumptions")
                 ? reader.list(f.get("assumptions"), "assumptions", false, (n, p) -> assumption(n, p, root)) : List.of();
+        Services offered = services.services(f);
 
-        if (!reader.complete() || id == null || name == null || shortName == null || domains == null
+        List<DomainPattern> mx = f.containsKey("mx") ? new MxBinder(reader).mx(f.get("mx")) : List.of();
+        Optional<org.mailautoconf.registry.DirectoryUse> directory = new DirectoryUseBinder(reader).bind(f);
+
+        if (directory == null || !reader.complete() || mx == null || id == null || name == null || shortName == null || domains == null
                 || incoming == null || outgoing == null || documentation == null || aliases == null || assumptions == null
-                || enable == null || webmail == null || activeSync == null || ca == null || oauth2 == null || redirect == null) {
+                || enable == null || webmail == null || activeSync == null || ca == null || oauth2 == null || redirect == null
+                || offered == null) {
             return null;
         }
         return new Provider(id, name, shortName, domains, incoming, outgoing, documentation, enable, webmail,
-                activeSync, ca, oauth2, redirect, aliases, assumptions, file);
+                activeSync, ca, oauth2, redirect, aliases, assumptions, offered, file, mx, directory);
     }
 
     private void nonEmpty(Map<String, YamlNode.Entry> f, String key, List<?> list) {
@@ -200,7 +210,7 @@ final class ProviderBinder {
     }
 
     private OAuth2Settings oauth2(YamlNode node, String path) {
-        Map<String, YamlNode.Entry> f = reader.fields(node, path, Set.of("issuer", "scope", "authUrl", "tokenUrl"));
+        Map<String, YamlNode.Entry> f = reader.fields(node, path, Set.of("issuer", "scope", "authUrl", "tokenUrl", "clientId"));
         if (f == null) {
             return null;
         }
@@ -215,7 +225,14 @@ final class ProviderBinder {
         String scope = reader.text(f.get("scope"), path + ".scope");
         URI auth = reader.url(f.get("authUrl"), path + ".authUrl", true);
         URI token = reader.url(f.get("tokenUrl"), path + ".tokenUrl", true);
-        return issuer == null || scope == null || auth == null || token == null ? null : new OAuth2Settings(issuer, scope, auth, token);
+        String clientId = f.containsKey("clientId") ? reader.text(f.get("clientId"), path + ".clientId") : "";
+        if (issuer != null && issuer.contains("/") && !issuer.startsWith("https://")) {
+            reader.error(f.get("issuer").value().location(), path + ".issuer", "bad-url",
+                    "the issuer is a host name (accounts.example.org) or an https URL (RFC 8414), was '" + issuer + "'");
+            issuer = null;
+        }
+        return issuer == null || scope == null || auth == null || token == null || clientId == null ? null
+                : new OAuth2Settings(issuer, scope, auth, token, clientId.isEmpty() ? Optional.empty() : Optional.of(clientId));
     }
 
     private Redirect redirect(YamlNode node, String path) {

@@ -160,7 +160,7 @@ final class ServerBinder {
         return String.join(".", labels).replaceFirst("\\.$", "");
     }
 
-    private Security security(YamlNode.Entry e, String path) {
+    Security security(YamlNode.Entry e, String path) {
         String text = reader.text(e, path);
         if (text == null) {
             return null;
@@ -180,7 +180,7 @@ final class ServerBinder {
         return null;
     }
 
-    private Authentication authentication(YamlNode node, String path) {
+    Authentication authentication(YamlNode node, String path) {
         String text = NodeReader.scalarText(node);
         if (text == null || text.isBlank()) {
             reader.error(node.location(), path, "wrong-type", "must be an authentication method such as password-cleartext");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailautoconf.format.autoconfig.ThunderbirdReading.ServerView;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.EmailAddress;
+import org.mailautoconf.registry.LoginTemplate;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
 import org.mailautoconf.testing.Registries;
@@ -81,16 +82,52 @@ class AutoconfigRendererTest {
     }
 
     @Test
-    void halnet_smtpOnSubmissionPortWithStarttlsAndNoDerivedLogin() {
+    void halnet_smtpOnSubmissionPortWithStarttlsAndTheAskUserStandIn() {
         Document doc = render(SHIPPED, "iuriturchi@hln.it");
         Element p = ThunderbirdReading.provider(doc);
+        String standIn = LoginTemplate.AskUser.STAND_IN;
         assertThat(ThunderbirdReading.servers(p, "outgoingServer")).containsExactly(
-                server("smtp", "smtp.hln.it", 587, "STARTTLS", null),
-                server("smtp", "smtp.hln.it", 465, "SSL", null));
+                server("smtp", "smtp.hln.it", 587, "STARTTLS", standIn),
+                server("smtp", "smtp.hln.it", 465, "SSL", standIn));
         assertThat(ThunderbirdReading.desktopIncoming(doc))
                 .isEqualTo(server("pop3", "mail.hln.it", 995, "SSL", "iuriturchi@hln.it"));
-        // validate warns about exactly this (tb-android-no-login): the SMTP login is Halnet's separate credential.
-        assertThat(ThunderbirdReading.androidRejection(doc)).contains("smtp.hln.it has no username");
+        // G.1: neither "undefined" nor "true" in Thunderbird, and Thunderbird for Android reads the document.
+        Element smtp = Xml.children(p, "outgoingServer").get(0);
+        assertThat(ThunderbirdReading.desktopOutgoingUsername(smtp)).isEqualTo(standIn);
+        assertThat(ThunderbirdReading.androidRejection(doc)).isNull();
+    }
+
+    @Test
+    void halnet_withoutAnAddressTheStandInStaysToo() {
+        DomainName hln = DomainName.parse("hln.it");
+        Document doc = Xml.parse(renderer.render(SHIPPED.providerFor(hln).orElseThrow().provider(), hln, Optional.empty()));
+        Element p = ThunderbirdReading.provider(doc);
+        assertThat(ThunderbirdReading.servers(p, "outgoingServer")).extracting(ServerView::username)
+                .containsOnly(LoginTemplate.AskUser.STAND_IN);
+        assertThat(ThunderbirdReading.androidRejection(doc)).isNull();
+    }
+
+    /** The reader model pins what formats.md G.1 read in Thunderbird's code, so the stand-in is needed. */
+    @Test
+    void thunderbirdDesktop_missingUsernameIsUndefinedAndEmptyIsTrue() {
+        Document doc = Xml.parse(("""
+                <clientConfig version="1.1"><emailProvider id="example.org"><domain>example.org</domain>
+                <incomingServer type="imap"><hostname>imap.example.org</hostname><port>993</port>
+                <socketType>SSL</socketType><username>%EMAILADDRESS%</username>
+                <authentication>password-cleartext</authentication></incomingServer>
+                <outgoingServer type="smtp"><hostname>a.example.org</hostname><port>465</port><socketType>SSL</socketType>
+                <authentication>password-cleartext</authentication></outgoingServer>
+                <outgoingServer type="smtp"><hostname>b.example.org</hostname><port>465</port><socketType>SSL</socketType>
+                <username/><authentication>password-cleartext</authentication></outgoingServer>
+                <outgoingServer type="smtp"><hostname>c.example.org</hostname><port>25</port><socketType>STARTTLS</socketType>
+                <authentication>client-IP-address</authentication></outgoingServer>
+                <outgoingServer type="smtp"><hostname>d.example.org</hostname><port>465</port><socketType>SSL</socketType>
+                <username>007</username><authentication>password-cleartext</authentication></outgoingServer>
+                </emailProvider></clientConfig>""").getBytes(StandardCharsets.UTF_8));
+        List<Element> smtp = Xml.children(ThunderbirdReading.provider(doc), "outgoingServer");
+        assertThat(smtp).extracting(ThunderbirdReading::desktopOutgoingUsername)
+                .containsExactly("undefined", "true", null, "7");
+        assertThat(ThunderbirdReading.androidRejection(doc)).isEqualTo("a.example.org has no username");
     }
 
     @Test

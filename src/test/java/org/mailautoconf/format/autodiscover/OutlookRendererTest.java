@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.EmailAddress;
+import org.mailautoconf.registry.LoginTemplate;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
 import org.mailautoconf.testing.Requests;
@@ -70,12 +71,13 @@ class OutlookRendererTest {
     }
 
     @Test
-    void render_halnet_smtpLoginTheUserMustTypeIsLeftOut() {
+    void render_halnet_smtpLoginTheUserMustTypeIsTheStandIn() {
         Element account = account(SHIPPED, "iuri@hln.it");
         List<Element> protocols = children(account, "Protocol");
         assertThat(protocols).extracting(e -> text(e, "Type")).containsExactly("POP3", "IMAP", "SMTP", "SMTP");
         for (Element smtp : protocols.subList(2, 4)) {
-            assertThat(children(smtp, "LoginName")).isEmpty();
+            // Left out, Thunderbird's Exchange reader would log in with the address (formats.md B.5).
+            assertThat(text(smtp, "LoginName")).isEqualTo(LoginTemplate.AskUser.STAND_IN);
             assertThat(text(smtp, "UsePOPAuth")).isEqualTo("off");
             assertThat(text(smtp, "AuthRequired")).isEqualTo("on");
         }

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The keys and types of Apple's device-management schema (github.com/apple/device-management,
  * mdm/profiles/) for every payload the service emits: TopLevel.yaml, CommonPayloadKeys.yaml,
- * com.apple.mail.managed.yaml, com.apple.eas.account.yaml and com.apple.security.root.yaml.
+ * com.apple.mail.managed.yaml, com.apple.eas.account.yaml, com.apple.security.root.yaml,
+ * com.apple.caldav.account.yaml and com.apple.carddav.account.yaml.
  * Copied by hand, key by key, so that a test can hold every emitted key against it.
  */
 final class AppleSchema {
@@ -144,6 +145,25 @@ final class AppleSchema {
                     "OAuthSignInURL", opt(Type.STRING),
                     "OAuthTokenRequestURL", opt(Type.STRING),
                     "OverridePreviousPassword", opt(Type.BOOLEAN),
+                    "VPNUUID", opt(Type.STRING)),
+            "com.apple.caldav.account", keys(
+                    "CalDAVAccountDescription", opt(Type.STRING),
+                    "CalDAVHostName", req(Type.STRING),
+                    "CalDAVUsername", opt(Type.STRING),
+                    "CalDAVPassword", opt(Type.STRING),
+                    "CalDAVPrincipalURL", opt(Type.STRING),
+                    "CalDAVUseSSL", opt(Type.BOOLEAN),
+                    "CalDAVPort", opt(Type.INTEGER),
+                    "VPNUUID", opt(Type.STRING)),
+            "com.apple.carddav.account", keys(
+                    "CardDAVAccountDescription", opt(Type.STRING),
+                    "CardDAVHostName", req(Type.STRING),
+                    "CardDAVUsername", opt(Type.STRING),
+                    "CardDAVPassword", opt(Type.STRING),
+                    "CardDAVPrincipalURL", opt(Type.STRING),
+                    "CardDAVUseSSL", opt(Type.BOOLEAN),
+                    "CardDAVPort", opt(Type.INTEGER),
+                    "CommunicationServiceRules", opt(Type.DICTIONARY),
                     "VPNUUID", opt(Type.STRING)),
             "com.apple.security.root", keys(
                     "PayloadCertificateFileName", opt(Type.STRING),

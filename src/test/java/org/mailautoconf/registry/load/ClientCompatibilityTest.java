@@ -83,7 +83,7 @@ class ClientCompatibilityTest {
     }
 
     @Test
-    void tbAndroidNoLogin_askUserOnSmtp() {
+    void askUserLogin_onSmtp_saysWhatEachClientDoes() {
         var result = dir.file("acme.yaml", """
                 id: acme
                 name: Acme
@@ -104,9 +104,11 @@ class ClientCompatibilityTest {
                 """).load();
 
         assertThat(result.ok()).isTrue();
-        assertThatProblem(result, "tb-android-no-login").isWarning().at("acme.yaml", 10, 5).hasField("outgoing[0].login")
-                .says("Thunderbird for Android rejects the whole configuration when an IMAP or SMTP server has no login name");
-        assertThat(codes(result)).containsExactly("tb-android-no-login");
+        assertThatProblem(result, "ask-user-login").isWarning().at("acme.yaml", 10, 5).hasField("outgoing[0].login")
+                .says("config-v1.1 and Outlook answers carry \"TYPE-YOUR-LOGIN-HERE\"")
+                .says("a missing username would be \"undefined\"")
+                .says("Apple devices ask while installing");
+        assertThat(codes(result)).containsExactly("ask-user-login");
     }
 
     @Test

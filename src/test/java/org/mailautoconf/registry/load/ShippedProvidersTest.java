@@ -39,8 +39,8 @@ class ShippedProvidersTest {
                 .as(ProblemAssert.listed(result))
                 .containsExactlyInAnyOrder(
                         "halnet.yaml caCertificate.file ca-file-missing",
-                        "halnet.yaml outgoing[0].login tb-android-no-login",
-                        "halnet.yaml outgoing[1].login tb-android-no-login");
+                        "halnet.yaml outgoing[0].login ask-user-login",
+                        "halnet.yaml outgoing[1].login ask-user-login");
         assertThatProblem(result, "ca-file-missing").isWarning().at("halnet.yaml", 53, 9)
                 .says("download it from http://www.hln.it/file/cacert.crt");
     }
