@@ -1,10 +1,11 @@
--- GET over a spread of addresses: PATHS is a file of request paths, one per line, taken in turn.
-local paths = {}
+-- GET over a spread of paths (a file, one per line), taken in turn. Every request is built once,
+-- in init; request() only hands out the next one, so the script costs wrk little per request.
+local requests = {}
 local n = 0
 init = function(args)
-  for line in io.lines(args[1]) do paths[#paths + 1] = line end
+  for line in io.lines(args[1]) do requests[#requests + 1] = wrk.format("GET", line) end
 end
 request = function()
-  n = n % #paths + 1
-  return wrk.format("GET", paths[n])
+  n = n % #requests + 1
+  return requests[n]
 end

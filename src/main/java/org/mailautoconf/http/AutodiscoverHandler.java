@@ -39,7 +39,7 @@ final class AutodiscoverHandler {
     private final Clock clock;
     private final Optional<URI> publicBaseUrl;
     private final long serverId;
-    private final RequestReader reader = new RequestReader();
+    private final AutodiscoverBodies bodies = new AutodiscoverBodies();
 
     AutodiscoverHandler(DirectoryStep directory, Responses responses, Clock clock, ServiceConfig config) {
         this.directory = directory;
@@ -52,7 +52,7 @@ final class AutodiscoverHandler {
 
     void post(RoutingContext ctx) {
         Buffer body = ctx.body().buffer();
-        RequestReader.Result read = reader.read(body == null ? new byte[0] : body.getBytes(), charset(ctx));
+        RequestReader.Result read = bodies.read(body == null ? new byte[0] : body.getBytes(), charset(ctx));
         if (read instanceof RequestReader.Result.Rejected rejected) {
             fail(ctx, rejected.error(), rejected.answerIn());
             return;
@@ -119,15 +119,19 @@ final class AutodiscoverHandler {
         if (type == null) {
             return Optional.empty();
         }
-        for (String parameter : type.split(";")) {
-            String[] pair = parameter.split("=", 2);
-            if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
-                String value = pair[1].strip();
+        // Parameter by parameter without String.split, which compiled a list per request (JFR).
+        for (int from = 0; from <= type.length(); ) {
+            int end = type.indexOf(';', from);
+            end = end < 0 ? type.length() : end;
+            int equals = type.indexOf('=', from);
+            if (equals >= 0 && equals < end && type.substring(from, equals).strip().equalsIgnoreCase("charset")) {
+                String value = type.substring(equals + 1, end).strip();
                 if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
                     value = value.substring(1, value.length() - 1);
                 }
                 return value.isEmpty() ? Optional.empty() : Optional.of(value);
             }
+            from = end + 1;
         }
         return Optional.empty();
     }

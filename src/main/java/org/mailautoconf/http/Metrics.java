@@ -36,7 +36,18 @@ public final class Metrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     /** The labels of one request counter; a record, not a joined string, so counting allocates no text. */
-    private record RequestLabels(String endpoint, String format, String outcome) {}
+    private record RequestLabels(String endpoint, String format, String outcome) {
+        // Written out: the record's generated methods went through method handles on every request (JFR).
+        @Override
+        public int hashCode() {
+            return (endpoint.hashCode() * 31 + format.hashCode()) * 31 + outcome.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RequestLabels l && endpoint.equals(l.endpoint) && format.equals(l.format) && outcome.equals(l.outcome);
+        }
+    }
 
     private final ConcurrentMap<RequestLabels, Counter> requests = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Timer> latency = new ConcurrentHashMap<>();

@@ -46,6 +46,11 @@ final class Routes {
         get(router, "/v1.1/:domain").handler(h.autoconfig()::byDomain);
         get(router, "/autoconfig/v1.1/:domain").handler(h.autoconfig()::byDomain);
 
+        // Before the regex routes, which the router would otherwise try on every profile request
+        // (no path matches both, so the order changes no answer).
+        get(router, "/mobileconfig").handler(h.mobileconfig()::byQuery);
+        get(router, "/mobileconfig/:address").handler(h.mobileconfig()::byPath);
+
         // The body limit answers 413 before a larger request is read.
         BodyHandler autodiscoverBody = BodyHandler.create(false).setBodyLimit(RequestReader.MAX_BYTES);
         router.routeWithRegex(HttpMethod.POST, AUTODISCOVER_XML).handler(autodiscoverBody).handler(h.autodiscover()::post);
@@ -53,8 +58,6 @@ final class Routes {
         getRegex(router, AUTODISCOVER_JSON).handler(h.autodiscoverJson()::byQuery);
         getRegex(router, AUTODISCOVER_JSON_V1).handler(h.autodiscoverJson()::byPath);
 
-        get(router, "/mobileconfig").handler(h.mobileconfig()::byQuery);
-        get(router, "/mobileconfig/:address").handler(h.mobileconfig()::byPath);
 
         get(router, "/.well-known/user-agent-configuration.json").handler(h.wellKnown()::pacc);
         // RFC 6764: any method (clients PROPFIND first) is redirected to the context path.

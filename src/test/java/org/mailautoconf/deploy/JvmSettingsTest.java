@@ -55,18 +55,28 @@ class JvmSettingsTest {
         }
     }
 
-    /** The JVM flags of bench/run's {@code java ... -jar} line that starts the measured service. */
+    /**
+     * The JVM flags of the measured service: bench/run starts it as the README does, with
+     * bin/mailautoconf (its {@code DEFAULTS}), adding the archive in {@code JAVA_OPTS}.
+     */
     static List<String> benchFlags() {
         String run = DeployFiles.read(Path.of("bench/run")).replace("\\\n", " ");
         List<String> found = new ArrayList<>();
+        for (String line : DeployFiles.read(Path.of("bin/mailautoconf")).lines().map(String::strip).toList()) {
+            if (line.startsWith("DEFAULTS=\"")) {
+                found.addAll(List.of(line.substring("DEFAULTS=\"".length(), line.lastIndexOf('"')).split("\\s+")));
+            }
+        }
+        assertThat(found).as("bin/mailautoconf's default JVM flags").isNotEmpty();
+        boolean started = false;
         for (String line : run.lines().map(String::strip).toList()) {
-            if (line.startsWith("java ") && line.contains(" -jar ") && line.contains(" serve ")) {
-                List<String> words = List.of(line.split("\\s+"));
-                found.addAll(words.subList(1, words.indexOf("-jar")));
+            if (line.startsWith("JAVA_OPTS=\"") && line.contains(" bin/mailautoconf serve ")) {
+                found.addAll(List.of(line.substring("JAVA_OPTS=\"".length(), line.indexOf('"', "JAVA_OPTS=\"".length())).split("\\s+")));
+                started = true;
                 break;
             }
         }
-        assertThat(found).as("bench/run's java command for serve").isNotEmpty();
+        assertThat(started).as("bench/run starts the service with bin/mailautoconf serve, as the README does").isTrue();
         return found;
     }
 
