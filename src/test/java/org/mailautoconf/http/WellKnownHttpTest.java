@@ -117,4 +117,24 @@ class WellKnownHttpTest {
                 new PublicHost("mailautoconf.example.net", List.of()), 3600).orElseThrow();
         assertThat(polito.records()).noneSatisfy(r -> assertThat(r.owner()).contains("dav"));
     }
+
+    @Test
+    void paccAskedOnAnIpAddressHost_is400_sayingToAskUaAutoConfig() {
+        HttpResponse<byte[]> r = service.get(PATH, "Host", "127.0.0.1");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("ask ua-auto-config.<your domain>: the document is found by the Host name");
+    }
+
+    @Test
+    void caldavAndCarddavAskedOnAnIpAddressHost_are400_namingTheProtocol() {
+        HttpResponse<byte[]> cal = service.get("/.well-known/caldav", "Host", "127.0.0.1");
+        assertThat(cal.statusCode()).isEqualTo(400);
+        assertThat(new String(cal.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("ask on the mail domain: the CalDAV service is found by the Host name");
+        HttpResponse<byte[]> card = service.get("/.well-known/carddav", "Host", "127.0.0.1");
+        assertThat(card.statusCode()).isEqualTo(400);
+        assertThat(new String(card.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("ask on the mail domain: the CardDAV service is found by the Host name");
+    }
 }
