@@ -149,4 +149,28 @@ class DnsCommandTest {
         assertThat(badTtl.status()).isEqualTo(2);
         assertThat(badTtl.err()).contains("--ttl is a number of seconds");
     }
+
+    @Test
+    void aFormatOtherThanZoneOrJson_exits2_namingIt() {
+        CliRun r = CliRun.run("dns", "-p", Registries.SHIPPED.toString(), "polito.it", "--public-host", PUBLIC, "--format", "yaml");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("mailautoconf: --format is zone or json, was yaml");
+    }
+
+    @Test
+    void domainsAndAllTogether_exit2() {
+        CliRun r = CliRun.run("dns", "-p", Registries.SHIPPED.toString(), "polito.it", "--all", "--public-host", PUBLIC);
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("mailautoconf: name the domains, or give --all (not both)");
+    }
+
+    @Test
+    void aPublicHostThatIsNotADomainName_exits2_sayingWhy() {
+        CliRun r = CliRun.run("dns", "-p", Registries.SHIPPED.toString(), "polito.it", "--public-host", "bad..example.net");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("mailautoconf: a domain name has no empty labels (\"..\")");
+    }
 }

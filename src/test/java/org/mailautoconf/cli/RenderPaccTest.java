@@ -36,4 +36,12 @@ class RenderPaccTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("no PACC document for timpec.it").contains("always the address");
     }
+
+    @Test
+    void somethingThatIsNotADomain_exits2_sayingWhy() {
+        CliRun run = run("render", "pacc", "bad..example", "--providers", "providers.d");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("mailautoconf: not a domain: a domain name has no empty labels (\"..\")");
+    }
 }
