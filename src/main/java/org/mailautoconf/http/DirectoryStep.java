@@ -56,6 +56,7 @@ final class DirectoryStep {
             }
         }
         Future.fromCompletionStage(directories.lookup(format, domain, address), ctx.vertx().getOrCreateContext())
-                .onComplete(r -> then.accept(r.succeeded() ? r.result() : directories.withoutDirectory(format, domain, address)));
+                .onComplete(r -> MxWait.resume(ctx, () -> then.accept(r.succeeded() ? r.result()
+                        : directories.withoutDirectory(format, domain, address))));
     }
 }

@@ -53,6 +53,19 @@ final class MxWait {
                 .description("Domains whose MX answer is kept or asked for").register(meters);
     }
 
+    /**
+     * Runs {@code work} that a callback (a DNS answer, a directory's) resumes on the event loop:
+     * an exception there fails the request, a 500 with its log line, instead of leaving it
+     * unanswered (Vert.x only logs what a callback throws).
+     */
+    static void resume(RoutingContext ctx, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            ctx.fail(e);
+        }
+    }
+
     /** Looks up, asking the domain's MX first if hoster mode needs it, and hands the lookup to {@code then} on the event loop. */
     void lookup(RoutingContext ctx, ClientFormat format, DomainName domain, Optional<EmailAddress> address, Consumer<Lookup> then) {
         Lookup first = answers.lookup(format, domain, address);
@@ -82,13 +95,13 @@ final class MxWait {
         Context context = ctx.vertx().getOrCreateContext();
         lookups.resolve(domain).copy()
                 .completeOnTimeout(null, lookups.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((answer, failure) -> context.runOnContext(v -> {
+                .whenComplete((answer, failure) -> context.runOnContext(v -> resume(ctx, () -> {
                     if (answer != null && answer.outcome() == MxAnswer.Outcome.LIMITED) {
                         refuse(ctx, 503, Duration.ofSeconds(1), "busy looking up domains; try again in a second");
                     } else {
                         then.accept(answer != null);
                     }
-                }));
+                })));
     }
 
     private void refuse(RoutingContext ctx, int status, Duration retryAfter, String line) {
