@@ -39,7 +39,10 @@ final class WellKnownHandler {
         }
         RequestLog.format(ctx, ClientFormat.PACC.label());
         RequestLog.domain(ctx, domain.get().ascii());
-        Lookup lookup = answers.lookup(ClientFormat.PACC, domain.get(), Optional.empty());
+        // Listed domains only, as v2 JSON and the setup page (docs/hosting.md): with lookup(), a
+        // domain whose MX answer another request happened to cache would be answered, and the
+        // same domain 404 a minute later.
+        Lookup lookup = answers.lookupWithoutMx(ClientFormat.PACC, domain.get(), Optional.empty());
         if (lookup instanceof Lookup.Found found) {
             responses.send(ctx, found.answer());
         } else if (lookup instanceof Lookup.Refused refused) {
