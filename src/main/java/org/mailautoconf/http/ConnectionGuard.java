@@ -78,7 +78,11 @@ final class ConnectionGuard {
 
     void request(HttpServerRequest request) {
         TrackedConnection c = mine.get(request.connection());
-        if (c != null) {
+        if (c != null && request.version() == HttpVersion.HTTP_2) {
+            // Streams share the connection: it is idle only once none is open, and one stream's
+            // answer must not end another's wait (a body deadline is not kept per stream).
+            stream(c, request);
+        } else if (c != null) {
             c.since = System.nanoTime();
             c.request = request;
         }
@@ -88,10 +92,26 @@ final class ConnectionGuard {
         router.handle(request);
     }
 
+    private static void stream(TrackedConnection c, HttpServerRequest request) {
+        c.streams++;
+        boolean[] done = {false};
+        Runnable ended = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                c.streams--;
+                c.answered = true;
+                c.since = System.nanoTime();
+            }
+        };
+        // bodyEndHandler: RequestLog holds the response's one endHandler.
+        request.response().bodyEndHandler(v -> ended.run());
+        request.response().closeHandler(v -> ended.run());
+    }
+
     private void sweep() {
         long now = System.nanoTime();
         for (TrackedConnection c : new ArrayList<>(mine.values())) {
-            if (c.closing) {
+            if (c.closing || c.streams > 0) {
                 continue;
             }
             var request = c.request;

@@ -19,6 +19,11 @@ final class TrackedConnection {
     volatile long since;
     /** At least one answer was sent: the wait for the next request is the idle (keep-alive) one. */
     volatile boolean answered;
+    /**
+     * HTTP/2 streams begun and not yet answered; touched on the connection's event loop only.
+     * While one is open the connection is not idle, whatever its other streams did.
+     */
+    int streams;
     /** Its close has been asked for; it no longer counts as open for the cap. */
     volatile boolean closing;
     /** Still in {@link OpenConnections}' count: left exactly once, by the close asked for or the close seen. */
