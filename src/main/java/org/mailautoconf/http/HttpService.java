@@ -44,6 +44,8 @@ public final class HttpService {
     private final DirectoryStep directoryStep;
     /** Waits, without blocking, for hoster mode's MX lookup of a domain no file lists. */
     private final MxWait mxWait;
+    /** Made by the first {@link #handlers()}; guarded by this. */
+    private Routes.Handlers handlers;
     private final RegistryWatcher watcher;
     private final Metrics metrics;
     private final Optional<ProfileSigner> signer;
@@ -229,7 +231,19 @@ public final class HttpService {
         return Routes.gated(Routes.router(vertx, handlers, withManagement), handlers);
     }
 
-    private Routes.Handlers handlers() {
+    /**
+     * The handlers, made once and shared by every listener (plain, https, management): the
+     * answer buffers and the Autodiscover bodies they keep are then one cache, not one per
+     * listener.
+     */
+    private synchronized Routes.Handlers handlers() {
+        if (handlers == null) {
+            handlers = newHandlers();
+        }
+        return handlers;
+    }
+
+    private Routes.Handlers newHandlers() {
         Responses responses = new Responses(config.maxAge());
         return new Routes.Handlers(
                 new RequestLog(metrics, config.accessLog(), config.logging().accessLogClient()),
