@@ -123,4 +123,20 @@ class PaccRendererTest {
             assertThat(PaccSchema.errors(b.getBytes(StandardCharsets.UTF_8))).as(b).isNotEmpty();
         }
     }
+
+    @Test
+    void manageSieve_isNeverNamed_soItsPortDoesNotCostTheDocument() {
+        Registries.write(dir, "s.yaml", """
+                id: sieve
+                name: Sieve
+                domains: [sieve.example]
+                incoming: [{type: imap, hostname: imap.sieve.example, port: 993, security: tls}]
+                outgoing: [{hostname: smtp.sieve.example, port: 465, security: tls}]
+                manageSieve: {hostname: sieve.sieve.example, port: 2000, security: tls}
+                """);
+        Provider p = Registries.load(dir).provider("sieve").orElseThrow();
+
+        assertThat(pacc.whyNot(p)).isEmpty();
+        assertThat(new String(pacc.render(p, DomainName.parse("sieve.example")), StandardCharsets.UTF_8)).doesNotContain("sieve.sieve.example");
+    }
 }
