@@ -413,6 +413,16 @@ class CheckCommandTest {
         assertThat(client(report, "pacc").get("summary").asText()).isEqualTo("rejects the document: no published digest is its SHA-256");
     }
 
+    /** The check of an address at {@code domain}: exit 1, PACC clients fail, and why in the client's summary. */
+    private static JsonNode paccFails(String domain, String summary) throws Exception {
+        Run r = check("mario.rossi@" + domain, "--json");
+        JsonNode report = r.json();
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(verdict(report, "pacc")).isEqualTo("fails");
+        assertThat(client(report, "pacc").get("summary").asText()).isEqualTo(summary);
+        return report;
+    }
+
     @Test
     void paccDigestPublished_theClientTakesTheDocument() throws Exception {
         Run r = check("mario.rossi@good.example", "--json");
@@ -430,12 +440,7 @@ class CheckCommandTest {
 
     @Test
     void paccDigestStale_theClientRejectsTheDocument_andTheFixPublishesTheNewDigestBesideTheOld() throws Exception {
-        Run r = check("mario.rossi@paccstale.example", "--json");
-
-        JsonNode report = r.json();
-        assertThat(r.status()).isEqualTo(1);
-        assertThat(verdict(report, "pacc")).isEqualTo("fails");
-        assertThat(client(report, "pacc").get("summary").asText()).isEqualTo("rejects the document: no published digest is its SHA-256");
+        JsonNode report = paccFails("paccstale.example", "rejects the document: no published digest is its SHA-256");
         assertThat(step(report, "pacc", "document at https ua-auto-config.paccstale.example").get("works").asBoolean()).isTrue();
         JsonNode digest = step(report, "pacc", "digest at TXT _ua-auto-config.paccstale.example");
         String current = paccStaleRecord.substring(paccStaleRecord.indexOf("d=") + 2, paccStaleRecord.lastIndexOf('"'));
@@ -448,12 +453,7 @@ class CheckCommandTest {
 
     @Test
     void paccNoTxtRecord_theClientRejectsTheDocument_andTheFixIsTheRecord() throws Exception {
-        Run r = check("mario.rossi@nopacctxt.example", "--json");
-
-        JsonNode report = r.json();
-        assertThat(r.status()).isEqualTo(1);
-        assertThat(client(report, "pacc").get("summary").asText())
-                .isEqualTo("rejects the document: _ua-auto-config.nopacctxt.example publishes no digest");
+        JsonNode report = paccFails("nopacctxt.example", "rejects the document: _ua-auto-config.nopacctxt.example publishes no digest");
         JsonNode digest = step(report, "pacc", "digest at TXT _ua-auto-config.nopacctxt.example");
         assertThat(digest.get("got").asText()).isEqualTo("_ua-auto-config.nopacctxt.example does not exist (NXDOMAIN)");
         assertThat(digest.get("fix").asText()).startsWith("publish `_ua-auto-config.nopacctxt.example. 3600 IN TXT \"v=UAAC1; a=sha256; d=")
@@ -462,12 +462,8 @@ class CheckCommandTest {
 
     @Test
     void paccNoDocument_noName_theFixIsTheName() throws Exception {
-        Run r = check("mario.rossi@nopaccdoc.example", "--json");
-
-        JsonNode report = r.json();
-        assertThat(r.status()).isEqualTo(1);
-        assertThat(client(report, "pacc").get("summary").asText())
-                .isEqualTo("finds no document at https://ua-auto-config.nopaccdoc.example/.well-known/user-agent-configuration.json");
+        JsonNode report = paccFails("nopaccdoc.example",
+                "finds no document at https://ua-auto-config.nopaccdoc.example/.well-known/user-agent-configuration.json");
         JsonNode doc = step(report, "pacc", "document at https ua-auto-config.nopaccdoc.example");
         assertThat(doc.get("got").asText()).isEqualTo("ua-auto-config.nopaccdoc.example does not exist (NXDOMAIN)");
         assertThat(doc.get("fix").asText()).isEqualTo("publish `ua-auto-config.nopaccdoc.example. 3600 IN CNAME " + PUBLIC + ".`");
@@ -479,14 +475,12 @@ class CheckCommandTest {
 
     @Test
     void paccNoDocument_theServiceAnswers404() throws Exception {
-        Run r = check("mario.rossi@nopaccserved.example", "--json");
-
-        JsonNode report = r.json();
+        JsonNode report = paccFails("nopaccserved.example",
+                "finds no document at https://ua-auto-config.nopaccserved.example/.well-known/user-agent-configuration.json");
         JsonNode doc = step(report, "pacc", "document at https ua-auto-config.nopaccserved.example");
         assertThat(doc.get("got").asText()).startsWith("404 ");
         assertThat(doc.get("fix").asText()).isEqualTo("serve this registry's PACC document at"
                 + " https://ua-auto-config.nopaccserved.example/.well-known/user-agent-configuration.json (mailautoconf answers it on that name)");
-        assertThat(verdict(report, "pacc")).isEqualTo("fails");
     }
 
     @Test
