@@ -257,6 +257,16 @@ class CheckCommandTest {
                 .isEqualTo("GET https://autodiscover.good.example/autodiscover/autodiscover.json?Email=<address>&Protocol=AutodiscoverV1"
                         + "&RedirectCount=1, then POST https://" + PUBLIC + "/autodiscover/autodiscover.xml");
         assertThat(step(report, "rfc6186", "_imaps._tcp.good.example").get("got").asText()).isEqualTo("mail.example.net:993");
+        // PACC: the document's SHA-256 is published.
+        assertThat(client(report, "pacc").get("summary").asText())
+                .isEqualTo("takes the document from ua-auto-config.good.example: its SHA-256 is published");
+        JsonNode doc = step(report, "pacc", "document at https ua-auto-config.good.example");
+        assertThat(doc.get("asked").asText()).isEqualTo("GET https://ua-auto-config.good.example/.well-known/user-agent-configuration.json");
+        assertThat(doc.get("equalsRegistry").asBoolean()).as("the same bytes").isTrue();
+        JsonNode digest = step(report, "pacc", "digest at TXT _ua-auto-config.good.example");
+        assertThat(digest.get("got").asText()).startsWith("d=").endsWith("; one is the SHA-256 of the document served");
+        assertThat(digest.get("works").asBoolean()).isTrue();
+
         assertThat(report.toString()).doesNotContain("mario.rossi");
     }
 
@@ -424,21 +434,6 @@ class CheckCommandTest {
     }
 
     @Test
-    void paccDigestPublished_theClientTakesTheDocument() throws Exception {
-        Run r = check("mario.rossi@good.example", "--json");
-
-        JsonNode report = r.json();
-        assertThat(client(report, "pacc").get("summary").asText())
-                .isEqualTo("takes the document from ua-auto-config.good.example: its SHA-256 is published");
-        JsonNode doc = step(report, "pacc", "document at https ua-auto-config.good.example");
-        assertThat(doc.get("asked").asText()).isEqualTo("GET https://ua-auto-config.good.example/.well-known/user-agent-configuration.json");
-        assertThat(doc.get("equalsRegistry").asBoolean()).as("the same bytes").isTrue();
-        JsonNode digest = step(report, "pacc", "digest at TXT _ua-auto-config.good.example");
-        assertThat(digest.get("got").asText()).startsWith("d=").endsWith("; one is the SHA-256 of the document served");
-        assertThat(digest.get("works").asBoolean()).isTrue();
-    }
-
-    @Test
     void paccDigestStale_theClientRejectsTheDocument_andTheFixPublishesTheNewDigestBesideTheOld() throws Exception {
         JsonNode report = paccFails("paccstale.example", "rejects the document: no published digest is its SHA-256");
         assertThat(step(report, "pacc", "document at https ua-auto-config.paccstale.example").get("works").asBoolean()).isTrue();
@@ -460,10 +455,14 @@ class CheckCommandTest {
                 .endsWith("\"`");
     }
 
+    /** The check at {@code domain}, where PACC clients find no document. */
+    private static JsonNode paccNoDocument(String domain) throws Exception {
+        return paccFails(domain, "finds no document at https://ua-auto-config." + domain + "/.well-known/user-agent-configuration.json");
+    }
+
     @Test
     void paccNoDocument_noName_theFixIsTheName() throws Exception {
-        JsonNode report = paccFails("nopaccdoc.example",
-                "finds no document at https://ua-auto-config.nopaccdoc.example/.well-known/user-agent-configuration.json");
+        JsonNode report = paccNoDocument("nopaccdoc.example");
         JsonNode doc = step(report, "pacc", "document at https ua-auto-config.nopaccdoc.example");
         assertThat(doc.get("got").asText()).isEqualTo("ua-auto-config.nopaccdoc.example does not exist (NXDOMAIN)");
         assertThat(doc.get("fix").asText()).isEqualTo("publish `ua-auto-config.nopaccdoc.example. 3600 IN CNAME " + PUBLIC + ".`");
@@ -475,9 +474,7 @@ class CheckCommandTest {
 
     @Test
     void paccNoDocument_theServiceAnswers404() throws Exception {
-        JsonNode report = paccFails("nopaccserved.example",
-                "finds no document at https://ua-auto-config.nopaccserved.example/.well-known/user-agent-configuration.json");
-        JsonNode doc = step(report, "pacc", "document at https ua-auto-config.nopaccserved.example");
+        JsonNode doc = step(paccNoDocument("nopaccserved.example"), "pacc", "document at https ua-auto-config.nopaccserved.example");
         assertThat(doc.get("got").asText()).startsWith("404 ");
         assertThat(doc.get("fix").asText()).isEqualTo("serve this registry's PACC document at"
                 + " https://ua-auto-config.nopaccserved.example/.well-known/user-agent-configuration.json (mailautoconf answers it on that name)");
