@@ -46,16 +46,8 @@ public final class BrandedProvider {
                   name: {en: %s, it: %s}
                   logo: %s
                 domains: [acme.example]
-                incoming:
-                  - type: imap
-                    hostname: imap.acme.example
-                    port: 993
-                    security: tls
-                outgoing:
-                  - type: smtp
-                    hostname: smtp.acme.example
-                    port: 465
-                    security: tls
+                incoming: [{type: imap, hostname: imap.acme.example, port: 993, security: tls}]
+                outgoing: [{type: smtp, hostname: smtp.acme.example, port: 465, security: tls}]
                 """.formatted(NAME_EN, NAME_IT, LOGO_FILE));
         return dir;
     }

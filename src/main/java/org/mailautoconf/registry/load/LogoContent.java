@@ -139,7 +139,7 @@ final class LogoContent {
             return new Verdict.Image(ImageType.SVG);
         } catch (XMLStreamException | RuntimeException e) {
             // The parser's message says where; it quotes only the admin's own file.
-            return notImage("is not well-formed XML, so not an SVG image: " + e.getMessage().replace('\n', ' '));
+            return notImage("is not well-formed XML, so not an SVG image: " + String.valueOf(e.getMessage()).replace('\n', ' '));
         } finally {
             if (xml != null) {
                 try {

@@ -33,12 +33,13 @@ class BrandingTest {
         return "branding:\n  name: " + name + "\n  logo: " + logo + "\n" + ProviderDir.provider("acme", "acme.example");
     }
 
+    /** The provider directory of one test, and the files it writes there. */
     @TempDir
     Path tmp;
-    ProviderDir dir;
+    private ProviderDir dir;
 
     @BeforeEach
-    void setUp() {
+    void emptyProviderDirectory() {
         dir = new ProviderDir(tmp);
     }
 
@@ -50,6 +51,11 @@ class BrandingTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Loads the provider with a logo file of this name and content. */
+    private LoadResult withLogo(String file, String content) {
+        return dir.file("acme.yaml", branded("Acme", file)).bytes(file, content.getBytes(StandardCharsets.UTF_8)).load();
     }
 
     private static Branding brandingOf(LoadResult result) {
@@ -134,9 +140,7 @@ class BrandingTest {
         "<svg xmlns='http://www.w3.org/2000/svg'><rect></svg>      | not well-formed XML",
     })
     void notAnImage_isRefusedByContent(String content, String message) {
-        var result = dir.file("acme.yaml", branded("Acme", "acme.png")).bytes("acme.png", content.getBytes(StandardCharsets.UTF_8)).load();
-
-        assertThatProblem(result, "logo-not-image").isError().at("acme.yaml", 3, 9).says("acme.png ").says(message);
+        assertThatProblem(withLogo("acme.png", content), "logo-not-image").isError().at("acme.yaml", 3, 9).says("acme.png ").says(message);
     }
 
     @Test
@@ -177,7 +181,7 @@ class BrandingTest {
         "<svg xmlns='http://www.w3.org/2000/svg'><a href='#x'><set attributeName='href' to='javascript:alert(1)'/></a></svg> | animates a link",
     })
     void svgThatRunsOrLoadsSomething_isRefused(String svg, String message) {
-        var result = dir.file("acme.yaml", branded("Acme", "acme.svg")).bytes("acme.svg", svg.getBytes(StandardCharsets.UTF_8)).load();
+        var result = withLogo("acme.svg", svg);
 
         assertThat(result.ok()).isFalse();
         assertThatProblem(result, "logo-unsafe-svg").isError().at("acme.yaml", 3, 9).hasField("branding.logo").says("acme.svg ").says(message);
@@ -197,9 +201,7 @@ class BrandingTest {
                   <use xlink:href="#p" class="a" style="fill:url( '#g' )"/>
                 </svg>
                 """;
-        var result = dir.file("acme.yaml", branded("Acme", "acme.svg")).bytes("acme.svg", svg.getBytes(StandardCharsets.UTF_8)).load();
-
-        assertThat(brandingOf(result).logo().orElseThrow().type()).isEqualTo(Branding.ImageType.SVG);
+        assertThat(brandingOf(withLogo("acme.svg", svg)).logo().orElseThrow().type()).isEqualTo(Branding.ImageType.SVG);
     }
 
     @Test
