@@ -67,6 +67,15 @@ class BrandingHttpTest {
     }
 
     @Test
+    void theFormOnTheProvidersOwnHost_showsItsBrandToo() {
+        HttpResponse<byte[]> form = service.get("/?lang=en", "Host", "autoconfig." + BrandedProvider.DOMAIN);
+
+        Matcher m = LOGO_SRC.matcher(new String(form.body(), StandardCharsets.UTF_8));
+        assertThat(m.find()).as("the form has the logo").isTrue();
+        assertThat(m.group(2)).isEqualTo(BrandedProvider.NAME_EN);
+    }
+
+    @Test
     void theSameLogoAgain_is304_andHeadHasTheHeadersWithoutTheBody() {
         HttpResponse<byte[]> first = service.get("/branding/acme/logo");
         String etag = first.headers().firstValue("ETag").orElseThrow();
