@@ -182,6 +182,10 @@ final class LogoContent {
             if (attr.startsWith("on")) {
                 return "has an event handler attribute " + xml.getAttributeLocalName(i) + where;
             }
+            if (attr.equals("base")) {
+                // xml:base would make even "#id" a reference to another document.
+                return "sets a base URL (xml:base)" + where;
+            }
             if (attr.equals("href") && !value.startsWith("#")) {
                 return "refers to something outside itself: href=\"" + value + "\"" + where + "; only #fragment links are allowed";
             }
@@ -198,8 +202,12 @@ final class LogoContent {
 
     /** A style that loads something: {@code @import} or a {@code url()} that is not a #fragment. */
     private static String styleProblem(String css) {
-        if (css.toLowerCase(Locale.ROOT).contains("@import")) {
+        String lower = css.toLowerCase(Locale.ROOT);
+        if (lower.contains("@import")) {
             return "imports a style sheet (@import)";
+        }
+        if (lower.contains("image-set(")) {
+            return "loads images by name (image-set)";
         }
         Matcher m = URL.matcher(css);
         while (m.find()) {

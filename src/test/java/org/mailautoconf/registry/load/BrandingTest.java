@@ -179,6 +179,8 @@ class BrandingTest {
         "<svg xmlns='http://www.w3.org/2000/svg'><style>rect{fill:url( \"//x.example/p\" )}</style></svg>        | url(//x.example/p)",
         "<?xml-stylesheet href='https://x.example/a.css'?><svg xmlns='http://www.w3.org/2000/svg'/>              | processing instruction <?xml-stylesheet?>",
         "<svg xmlns='http://www.w3.org/2000/svg'><a href='#x'><set attributeName='href' to='javascript:alert(1)'/></a></svg> | animates a link",
+        "<svg xmlns='http://www.w3.org/2000/svg' xml:base='https://x.example/'><use href='#a'/></svg>             | sets a base URL",
+        "<svg xmlns='http://www.w3.org/2000/svg'><style>rect{fill:image-set(\"https://x.example/a.png\" 1x)}</style></svg> | image-set",
     })
     void svgThatRunsOrLoadsSomething_isRefused(String svg, String message) {
         var result = withLogo("acme.svg", svg);
