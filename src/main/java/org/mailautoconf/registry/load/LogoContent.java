@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -34,8 +33,6 @@ final class LogoContent {
     static final String SVG_NS = "http://www.w3.org/2000/svg";
     private static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    /** Larger than any logo is drawn; a bigger one costs every visitor's browser its decoding. */
-    static final int MAX_PNG_SIDE = 4096;
     /** Elements that run code or embed another document. */
     private static final Set<String> ACTIVE = Set.of("script", "foreignobject", "handler", "listener", "iframe", "embed",
             "object");
@@ -46,7 +43,7 @@ final class LogoContent {
 
     static Verdict check(byte[] bytes) {
         if (bytes.length >= PNG_SIGNATURE.length && Arrays.equals(bytes, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length)) {
-            String problem = pngProblem(ByteBuffer.wrap(bytes));
+            String problem = PngStructure.problem(ByteBuffer.wrap(bytes, PNG_SIGNATURE.length, bytes.length - PNG_SIGNATURE.length));
             return problem == null ? new Verdict.Image(ImageType.PNG) : notImage("is not a whole PNG image: " + problem);
         }
         String start = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
@@ -58,42 +55,6 @@ final class LogoContent {
 
     private static Verdict notImage(String reason) {
         return new Verdict.Refused("logo-not-image", reason);
-    }
-
-    private static String pngProblem(ByteBuffer png) {
-        png.position(PNG_SIGNATURE.length);
-        boolean first = true;
-        while (png.remaining() >= 12) {
-            long length = Integer.toUnsignedLong(png.getInt());
-            byte[] type = new byte[4];
-            png.get(type);
-            if (length > png.remaining() - 4) {
-                return "a chunk runs past the end of the file";
-            }
-            String name = new String(type, StandardCharsets.US_ASCII);
-            CRC32 crc = new CRC32();
-            crc.update(type);
-            crc.update(png.slice(png.position(), (int) length));
-            if (first) {
-                if (!name.equals("IHDR") || length != 13) {
-                    return "the first chunk is not the image header (IHDR)";
-                }
-                long width = Integer.toUnsignedLong(png.getInt(png.position()));
-                long height = Integer.toUnsignedLong(png.getInt(png.position() + 4));
-                if (width == 0 || height == 0 || width > MAX_PNG_SIDE || height > MAX_PNG_SIDE) {
-                    return width + "×" + height + " pixels; a logo has at most " + MAX_PNG_SIDE + " on each side";
-                }
-                first = false;
-            }
-            png.position(png.position() + (int) length);
-            if ((int) crc.getValue() != png.getInt()) {
-                return "the " + name + " chunk's checksum is wrong (the file is damaged)";
-            }
-            if (name.equals("IEND")) {
-                return png.hasRemaining() ? "there are bytes after its end (IEND)" : null;
-            }
-        }
-        return "it ends before its last chunk (IEND)";
     }
 
     private static Verdict svg(byte[] bytes) {
