@@ -61,7 +61,7 @@ public record PersonalProvider(Provider provider, List<String> origins) {
         });
         Provider copy = new Provider(p.id(), p.name(), p.shortName(), p.domains(), incoming, outgoing, p.documentation(),
                 p.enable(), p.webmail(), eas, p.caCertificate(), p.oauth2(), p.redirect(), aliases, p.assumptions(),
-                p.services(), p.source(), p.mx(), p.directory());
+                p.services(), p.source(), p.mx(), p.directory(), p.branding());
         return new PersonalProvider(copy, origins);
     }
 

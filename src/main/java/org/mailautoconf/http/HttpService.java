@@ -256,7 +256,8 @@ public final class HttpService {
                 metrics,
                 responses,
                 tls.map(t -> new TlsRoutes(t.challenges(), () -> tlsPort != 0 ? tlsPort : t.settings().listen().port(), responses)),
-                new WellKnownHandler(answers, responses));
+                new WellKnownHandler(answers, responses),
+                new BrandingHandler(answers, responses));
     }
 
     /**

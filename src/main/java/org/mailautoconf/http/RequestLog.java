@@ -136,7 +136,7 @@ final class RequestLog {
         if (p.equals("/metrics")) {
             return "metrics";
         }
-        if (p.equals("/") || p.startsWith("/setup")) {
+        if (p.equals("/") || p.startsWith("/setup") || p.startsWith("/branding/")) {
             return "setup";
         }
         return "other";

@@ -23,7 +23,7 @@ final class Routes {
     record Handlers(RequestLog requestLog, AutoconfigHandler autoconfig, AutodiscoverHandler autodiscover,
                     AutodiscoverJsonHandler autodiscoverJson, MobileconfigHandler mobileconfig, SetupPageHandler setupPage,
                     HealthHandler health, Metrics metrics, Responses responses, java.util.Optional<TlsRoutes> tls,
-                    WellKnownHandler wellKnown) {}
+                    WellKnownHandler wellKnown, BrandingHandler branding) {}
 
     private Routes() {
     }
@@ -40,6 +40,7 @@ final class Routes {
 
         h.tls().ifPresent(t -> t.mount(router));
         get(router, "/").handler(h.setupPage()::page);
+        get(router, BrandingHandler.PATH).handler(h.branding()::logo);
 
         get(router, "/mail/config-v1.1.xml").handler(h.autoconfig()::byAddressOrHost);
         get(router, "/.well-known/autoconfig/mail/config-v1.1.xml").handler(h.autoconfig()::byAddressOrHost);

@@ -17,6 +17,7 @@ import java.util.Optional;
  *                {@code *.} patterns): a domain no file lists is this provider's when its MX
  *                points here (hoster mode, docs/hosting.md)
  * @param directory the directory that supplies per-user values, if any (docs/directories.md)
+ * @param branding how the setup page presents the provider (its name and logo), if the file says
  */
 public record Provider(
         String id,
@@ -37,16 +38,28 @@ public record Provider(
         Services services,
         Path source,
         List<DomainPattern> mx,
-        Optional<DirectoryUse> directory) {
+        Optional<DirectoryUse> directory,
+        Optional<Branding> branding) {
 
-    /** A provider that no MX record leads to and no directory serves. */
+    /** A provider without branding. */
+    public Provider(String id, String name, String shortName, List<DomainPattern> domains, List<IncomingServer> incoming,
+                    List<OutgoingServer> outgoing, List<Documentation> documentation, Optional<EnableStep> enable,
+                    Optional<Webmail> webmail, Optional<ActiveSync> activeSync, Optional<CaCertificate> caCertificate,
+                    Optional<OAuth2Settings> oauth2, Optional<Redirect> redirect, Map<String, Redirect> aliases,
+                    List<Assumption> assumptions, Services services, Path source, List<DomainPattern> mx,
+                    Optional<DirectoryUse> directory) {
+        this(id, name, shortName, domains, incoming, outgoing, documentation, enable, webmail, activeSync, caCertificate,
+                oauth2, redirect, aliases, assumptions, services, source, mx, directory, Optional.empty());
+    }
+
+    /** A provider that no MX record leads to, no directory serves, and without branding. */
     public Provider(String id, String name, String shortName, List<DomainPattern> domains, List<IncomingServer> incoming,
                     List<OutgoingServer> outgoing, List<Documentation> documentation, Optional<EnableStep> enable,
                     Optional<Webmail> webmail, Optional<ActiveSync> activeSync, Optional<CaCertificate> caCertificate,
                     Optional<OAuth2Settings> oauth2, Optional<Redirect> redirect, Map<String, Redirect> aliases,
                     List<Assumption> assumptions, Services services, Path source) {
         this(id, name, shortName, domains, incoming, outgoing, documentation, enable, webmail, activeSync, caCertificate,
-                oauth2, redirect, aliases, assumptions, services, source, List.of(), Optional.empty());
+                oauth2, redirect, aliases, assumptions, services, source, List.of(), Optional.empty(), Optional.empty());
     }
 
     public Provider {

@@ -12,6 +12,7 @@ class RequestLogTest {
         assertThat(RequestLog.endpoint("/Autodiscover/Autodiscover.xml")).isEqualTo("autodiscover");
         assertThat(RequestLog.endpoint("/mobileconfig/a@b.it")).isEqualTo("mobileconfig");
         assertThat(RequestLog.endpoint("/")).isEqualTo("setup");
+        assertThat(RequestLog.endpoint("/branding/polito/logo")).isEqualTo("setup");
         assertThat(RequestLog.endpoint("/anything/" + "x".repeat(500))).isEqualTo("other");
     }
 }

@@ -35,9 +35,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
+import org.mailautoconf.testing.BrandedProvider;
 
 /**
- * The setup page of every seed provider at a phone's width (390 px) and a desktop's (1280 px),
+ * The setup page of every seed provider, and of a made-up branded one (its logo), at a phone's width (390 px) and a desktop's (1280 px),
  * in both languages (and the two longest pages at 320 px), in one Chromium session: nothing wider than the screen, the user name on
  * screen, the QR code (on desktop) decoding to this page's URL, the profile link answering, and
  * axe-core finding no WCAG 2.2 A/AA violation (in light mode, and once per provider in dark mode). Screenshots go to
@@ -55,6 +56,9 @@ class SetupPageLayoutTest {
 
     @TempDir
     static Path profileDir;
+    /** The shipped providers and a made-up branded one (the shipped ones have no logo). */
+    @TempDir
+    static Path providersDir;
 
     static SetupPageSite site;
     static String base;
@@ -62,7 +66,7 @@ class SetupPageLayoutTest {
 
     @BeforeAll
     static void start(Vertx vertx) throws Exception {
-        site = SetupPageSite.start(vertx, profileDir, "en");
+        site = SetupPageSite.start(vertx, profileDir, "en", BrandedProvider.withShipped(providersDir));
         base = site.base();
         chromium = site.chromium();
         Files.createDirectories(SCREENSHOTS);
@@ -126,6 +130,40 @@ class SetupPageLayoutTest {
 
         if (phone && lang.equals("en")) {
             // Dark mode once per provider: its colours are the same for every language and width.
+            chromium.colorScheme("dark");
+            assertAccessible(name + "-dark");
+            Files.write(SCREENSHOTS.resolve(name + "-dark.png"), chromium.fullPageScreenshot());
+        }
+    }
+
+    @ParameterizedTest(name = "branded {0} {1}px")
+    @CsvSource(delimiter = '|', value = {
+        "en | 320",
+        "it | 390",
+        "en | 390",
+        "it | 1280",
+    })
+    void brandedProvider_showsItsLogoNamedAndWithinTheScreen(String lang, int width) throws Exception {
+        boolean phone = width < 600;
+        chromium.viewport(width, phone ? 844 : 900, phone ? IPHONE : WINDOWS);
+        chromium.colorScheme("light");
+        chromium.driver().get(base + "/?emailaddress=mario.rossi%40" + BrandedProvider.DOMAIN + "&lang=" + lang);
+        String name = "branded-" + lang + "-" + width;
+
+        WebElement logo = chromium.driver().findElement(By.id("brand-logo"));
+        assertThat(logo.getDomAttribute("alt")).isEqualTo(lang.equals("it") ? BrandedProvider.NAME_IT : BrandedProvider.NAME_EN);
+        // Loaded and drawn: the page's policy lets it in and the route answers with an image.
+        Object loaded = chromium.driver().executeScript("const i = arguments[0]; return i.complete && i.naturalWidth > 0;", logo);
+        assertThat(loaded).as("the logo loaded").isEqualTo(true);
+        Rectangle r = logo.getRect();
+        assertThat(r.getHeight()).as("logo height").isBetween(40, 80);
+        assertThat(r.getX() + r.getWidth()).as("right edge of the logo").isLessThanOrEqualTo(width);
+        assertNoHorizontalOverflow(width);
+        assertOnScreen(chromium.driver().findElement(By.cssSelector("#card-in-0 .field-login .value")), width);
+        assertAccessible(name);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), chromium.fullPageScreenshot());
+
+        if (phone && lang.equals("en")) {
             chromium.colorScheme("dark");
             assertAccessible(name + "-dark");
             Files.write(SCREENSHOTS.resolve(name + "-dark.png"), chromium.fullPageScreenshot());

@@ -6,11 +6,15 @@ import java.util.concurrent.TimeUnit;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.testing.Registries;
 
-/** The real service over the shipped providers on a free loopback port, and a browser to visit it. */
+/** The real service over the shipped providers (or another directory) on a free loopback port, and a browser to visit it. */
 record SetupPageSite(HttpService service, String base, Chromium chromium) implements AutoCloseable {
 
     static SetupPageSite start(Vertx vertx, Path profileDir, String acceptLanguages) throws Exception {
-        HttpService service = new HttpService(vertx, ServiceConfig.defaults().withPort(0).withProvidersDir(Registries.SHIPPED));
+        return start(vertx, profileDir, acceptLanguages, Registries.SHIPPED);
+    }
+
+    static SetupPageSite start(Vertx vertx, Path profileDir, String acceptLanguages, Path providersDir) throws Exception {
+        HttpService service = new HttpService(vertx, ServiceConfig.defaults().withPort(0).withProvidersDir(providersDir));
         String base = "http://127.0.0.1:" + service.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         try {
             return new SetupPageSite(service, base, Chromium.start(profileDir, acceptLanguages));

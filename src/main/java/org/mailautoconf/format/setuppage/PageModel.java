@@ -31,6 +31,9 @@ final class PageModel {
 
     record Qr(int size, String path, String url, String text, String label) {}
 
+    /** The provider's branding: its name, and where its logo is served ({@code logoHref} null without one). */
+    record Brand(String name, String logoHref) {}
+
     private final Texts t;
     private final Language language;
 
@@ -41,6 +44,7 @@ final class PageModel {
 
     void fill(Map<String, Object> model, Outcome outcome, Optional<Guide> guide, Optional<URI> pageBase) {
         model.put("title", title(outcome));
+        model.put("brand", provider(outcome).flatMap(this::brand).orElse(null));
         model.put("typed", echo(typed(outcome)));
         model.put("invalid", outcome instanceof Outcome.Invalid);
         model.put("error", outcome instanceof Outcome.Invalid ? t.get("invalid")
@@ -106,13 +110,31 @@ final class PageModel {
     }
 
     private String title(Outcome outcome) {
-        Optional<Provider> provider = Optional.empty();
+        return provider(outcome).map(p -> t.format("titleFor", "provider", p.shortName())).orElse(t.get("title"));
+    }
+
+    /** The provider the page is about: the address's, or the one the page's host name stands for. */
+    private static Optional<Provider> provider(Outcome outcome) {
         if (outcome instanceof Outcome.Form f) {
-            provider = f.hostProvider();
+            return f.hostProvider();
         } else if (outcome instanceof Outcome.Found f) {
-            provider = Optional.of(f.provider());
+            return Optional.of(f.provider());
         }
-        return provider.map(p -> t.format("titleFor", "provider", p.shortName())).orElse(t.get("title"));
+        return Optional.empty();
+    }
+
+    /**
+     * The logo's URL carries a digest of its bytes, so a replaced logo is fetched at once however
+     * long a browser keeps the old one.
+     */
+    private Optional<Brand> brand(Provider provider) {
+        return provider.branding().map(b -> new Brand(b.name().best(language.preference()).orElse(provider.name()),
+                b.logo().map(l -> logoPath(provider.id()) + "?v=" + l.sha256().substring(0, 16)).orElse(null)));
+    }
+
+    /** Where {@code http.BrandingHandler} serves a provider's logo. */
+    static String logoPath(String providerId) {
+        return "/branding/" + URLEncoder.encode(providerId, StandardCharsets.UTF_8) + "/logo";
     }
 
     private static String typed(Outcome outcome) {

@@ -45,12 +45,13 @@ public final class SetupPage {
         }
         style = resource("setuppage/page.css");
         script = resource("setuppage/copy.js");
-        // The one inline script is allowed by its hash, never by 'unsafe-inline'; styles are inline only.
+        // The one inline script is allowed by its hash, never by 'unsafe-inline'; styles are inline
+        // only; images are a provider's logo, from this service.
         contentSecurityPolicy = "default-src 'none'; script-src '" + sha256(script) + "'; style-src 'unsafe-inline';"
-                + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+                + " img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     }
 
-    /** The policy the page needs: its own inline script by hash, inline styles, nothing loaded. */
+    /** The policy the page needs: its own inline script by hash, inline styles, only the logo loaded. */
     public String contentSecurityPolicy() {
         return contentSecurityPolicy;
     }

@@ -25,6 +25,7 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.mailautoconf.registry.Branding;
 import org.mailautoconf.registry.CaCertificate;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
@@ -85,7 +86,7 @@ public final class LastGoodFiles {
     /**
      * Keeps the files of the load that gave {@code registry} ({@code hashes}: {@link
      * RegistryLoader#lastFileHashes()}), checking that each is still what was loaded, and the CA
-     * certificates it uses that lie inside {@code providersDir}.
+     * certificates it uses that lie inside {@code providersDir}, and its logos.
      *
      * @throws ChangedMeanwhile when a file was edited since the load; the previous copy stays
      */
@@ -106,6 +107,9 @@ public final class LastGoodFiles {
                 }
                 for (Map.Entry<String, byte[]> ca : certificates(providersDir, registry).entrySet()) {
                     put(zip, ca.getKey(), ca.getValue());
+                }
+                for (Map.Entry<String, byte[]> logo : logos(registry).entrySet()) {
+                    put(zip, logo.getKey(), logo.getValue());
                 }
                 zip.setComment(COMMENT + saved.version() + " " + saved.savedAt());
                 zip.finish();
@@ -150,6 +154,18 @@ public final class LastGoodFiles {
                 throw new ChangedMeanwhile(file.toString());
             }
             out.put(root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/"), bytes);
+        }
+        return out;
+    }
+
+    /**
+     * Each logo the registry shows, by its path inside the directory: the bytes that were loaded,
+     * kept in the model, so nothing can have changed meanwhile.
+     */
+    private static Map<String, byte[]> logos(Registry registry) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (Provider p : registry.providers()) {
+            p.branding().flatMap(Branding::logo).ifPresent(l -> out.putIfAbsent(l.file(), l.bytes()));
         }
         return out;
     }

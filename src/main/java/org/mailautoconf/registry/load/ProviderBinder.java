@@ -36,7 +36,8 @@ final class ProviderBinder {
 
     static final Set<String> FIELDS = Set.of("id", "name", "shortName", "profile", "extends", "domains", "incoming",
             "outgoing", "documentation", "enable", "webmail", "activeSync", "caCertificate", "oauth2", "redirect",
-            "aliases", "assumptions", "jmap", "caldav", "carddav", "webdav", "manageSieve", "mx", DirectoryUseBinder.FIELD);
+            "aliases", "assumptions", "jmap", "caldav", "carddav", "webdav", "manageSieve", "mx", DirectoryUseBinder.FIELD,
+            BrandingBinder.FIELD);
 
     private final NodeReader reader;
     private final ServerBinder servers;
@@ -88,15 +89,16 @@ final class ProviderBinder {
 
         List<DomainPattern> mx = f.containsKey("mx") ? new MxBinder(reader).mx(f.get("mx")) : List.of();
         Optional<org.mailautoconf.registry.DirectoryUse> directory = new DirectoryUseBinder(reader).bind(f);
+        Optional<org.mailautoconf.registry.Branding> branding = new BrandingBinder(reader).bind(f, file);
 
-        if (directory == null || !reader.complete() || mx == null || id == null || name == null || shortName == null || domains == null
+        if (directory == null || branding == null || !reader.complete() || mx == null || id == null || name == null || shortName == null || domains == null
                 || incoming == null || outgoing == null || documentation == null || aliases == null || assumptions == null
                 || enable == null || webmail == null || activeSync == null || ca == null || oauth2 == null || redirect == null
                 || offered == null) {
             return null;
         }
         return new Provider(id, name, shortName, domains, incoming, outgoing, documentation, enable, webmail,
-                activeSync, ca, oauth2, redirect, aliases, assumptions, offered, file, mx, directory);
+                activeSync, ca, oauth2, redirect, aliases, assumptions, offered, file, mx, directory, branding);
     }
 
     private void nonEmpty(Map<String, YamlNode.Entry> f, String key, List<?> list) {

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.mailautoconf.registry.Branding;
 import org.mailautoconf.registry.CaCertificate;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
@@ -71,6 +72,9 @@ public final class RegistryLoader {
             sink.addAll(b.problems());
             if (b.provider() != null) {
                 b.provider().caCertificate().flatMap(CaCertificate::certificate).ifPresent(c -> digestCertificate(digest, c));
+                // A replaced logo is a new registry version, as a replaced certificate is.
+                b.provider().branding().flatMap(Branding::logo)
+                        .ifPresent(l -> digest.update(l.sha256().getBytes(StandardCharsets.US_ASCII)));
                 providers.add(b.provider());
             }
         }

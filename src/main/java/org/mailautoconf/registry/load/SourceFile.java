@@ -11,9 +11,10 @@ import java.util.List;
 record SourceFile(String name, Path path, FileStamp stamp, byte[] hash, YamlNode.Mapping root, String id, Location idAt,
         YamlNode.Entry extendsEntry, boolean profile, List<Problem> readProblems, Bound bound) {
 
-    /** Bound on its own: extends nothing, is no profile, and names no CA file (whose content it would depend on). */
+    /** Bound on its own: extends nothing, is no profile, and names no CA or logo file (whose content it would depend on). */
     boolean standsAlone() {
-        return extendsEntry == null && !profile && root != null && root.entry("caCertificate").isEmpty();
+        return extendsEntry == null && !profile && root != null && root.entry("caCertificate").isEmpty()
+                && root.entry(BrandingBinder.FIELD).isEmpty();
     }
 
     /** This file without its parse tree: what is kept of it between loads. */
