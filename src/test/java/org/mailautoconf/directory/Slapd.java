@@ -113,11 +113,17 @@ public final class Slapd implements AutoCloseable {
         return file;
     }
 
+    /** Throws no InterruptedException, which each try-with-resources would have to handle (javac's -Xlint:try). */
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    public void close() {
+        try {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping slapd", e);
         }
     }
 }
