@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.mailautoconf.testing.TestProcess;
 
 /**
  * A throw-away OpenLDAP {@code slapd} (Debian's, installed by .ci/install-directory): a slapd.conf
@@ -116,14 +117,6 @@ public final class Slapd implements AutoCloseable {
     /** Throws no InterruptedException, which each try-with-resources would have to handle (javac's -Xlint:try). */
     @Override
     public void close() {
-        try {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while stopping slapd", e);
-        }
+        TestProcess.stop(process);
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import org.mailautoconf.ServiceConfig;
+import org.mailautoconf.testing.RunningService;
 
 /** The real service with its https listener on free loopback ports. */
 final class HttpsService implements AutoCloseable {
@@ -62,12 +63,6 @@ final class HttpsService implements AutoCloseable {
     /** Throws no InterruptedException, which each try-with-resources would have to handle (javac's -Xlint:try). */
     @Override
     public void close() throws ExecutionException, TimeoutException {
-        try {
-            service.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while stopping the https service", e);
-        }
+        RunningService.stop(service, vertx);
     }
 }
