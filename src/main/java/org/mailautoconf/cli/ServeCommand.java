@@ -13,7 +13,6 @@ import org.mailautoconf.http.Metrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Answer mail clients over HTTP, reloading the provider directory when it changes.")
@@ -117,14 +116,12 @@ final class ServeCommand implements Callable<Integer> {
 
     /**
      * SIGHUP reloads the provider directory at once, as nginx and most daemons do; without a
-     * handler the JVM exits with 129. Java 17 has no standard API for signals: {@code
-     * sun.misc.Signal} of the {@code jdk.unsupported} module is the one kept exported for this
-     * use (JEP 260) until there is one ({@code jdk.internal.misc.Signal} is not exported). Set
+     * handler the JVM exits with 129 ({@link HangupSignal} says why it is a class apart). Set
      * before the start: a SIGHUP while the first load runs is then logged and ignored, not fatal.
      */
     private static void reloadOnHangup(HttpService service) {
         try {
-            Signal.handle(new Signal("HUP"), signal -> service.reload());
+            HangupSignal.onHangup(service::reload);
         } catch (IllegalArgumentException e) {
             // The JVM keeps the signal for itself (run with -Xrs, or a platform without SIGHUP).
             System.err.println("mailautoconf: SIGHUP cannot be handled here (" + e.getMessage() + "); it does not reload");

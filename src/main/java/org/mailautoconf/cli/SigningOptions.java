@@ -40,6 +40,11 @@ final class SigningOptions {
             description = "How many of those one client may make at once (env MAILAUTOCONF_CLIENT_WORK_BURST; default: ${DEFAULT-VALUE}).")
     int clientBurst;
 
+    @Option(names = "--sign-rate", paramLabel = "N", defaultValue = "${env:MAILAUTOCONF_SIGN_RATE:-" + SigningLimits.DEFAULT_PER_SECOND + "}",
+            description = "Profiles the service may sign a second, all clients together; more are answered 503 "
+                    + "(a flood from many addresses); 0: no cap (env MAILAUTOCONF_SIGN_RATE; default: ${DEFAULT-VALUE}).")
+    int perSecond;
+
     /**
      * @throws IllegalArgumentException when only some of the files are named
      */
@@ -67,7 +72,7 @@ final class SigningOptions {
             throw new IllegalArgumentException("--sign-threads must be 0 (half the cores) or more, was " + threads);
         }
         int signers = threads == 0 ? SigningLimits.defaultThreads(Runtime.getRuntime().availableProcessors()) : threads;
-        return new SigningLimits(signers, queue, clientPerMinute, clientBurst);
+        return new SigningLimits(signers, queue, clientPerMinute, clientBurst, perSecond);
     }
 
     private static Optional<Path> path(String value) {

@@ -53,7 +53,12 @@ final class ClientBudget {
         if (perMinute == 0) {
             return Optional.empty();
         }
-        ConsumptionProbe probe = buckets.get(key(client), k -> newBucket()).tryConsumeAndReturnRemaining(1);
+        return takeOne(buckets.get(key(client), k -> newBucket()));
+    }
+
+    /** @return empty when a token was taken from {@code bucket}; else how long until the next one */
+    static Optional<Duration> takeOne(Bucket bucket) {
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 

@@ -1,5 +1,6 @@
 package org.mailautoconf.http;
 
+import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,11 +23,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One kind of uncached expensive work (signing profiles) on threads of its own with a bounded
- * queue, behind the per-client {@link ClientBudget}. Vert.x's shared worker pool queues without
- * end, so a flood of new addresses used to take every core from the answers served from cache;
- * here a client over its budget gets 429 and, when the queue is full, the request gets 503, both
- * with {@code Retry-After}, at once and without work. Refusals are counted, not logged one by
- * one (a flood would flood the log): one warning a minute at most.
+ * queue, behind the per-client {@link ClientBudget} and a cap on the work of all clients together
+ * each second. Vert.x's shared worker pool queues without end, so a flood of new addresses used to
+ * take every core from the answers served from cache; here a client over its budget gets 429 and,
+ * over the cap or when the queue is full, the request gets 503, all with {@code Retry-After}, at
+ * once and without work. The cap is what bounds a flood from many addresses: without it the
+ * signing threads stay busy and take their cores from the event loops. Refusals are counted, not
+ * logged one by one (a flood would flood the log): one warning a minute at most.
  */
 final class ExpensiveWork {
 
@@ -36,18 +39,24 @@ final class ExpensiveWork {
     private final String kind;
     private final ThreadPoolExecutor pool;
     private final ClientBudget budget;
+    /** Empty: no cap. One bucket for every client (Bucket4j: lock-free, a second's worth at once). */
+    private final Optional<Bucket> rate;
     private final Counter done;
     private final Counter failed;
     private final Counter queueFull;
     private final Counter clientLimit;
+    private final Counter rateLimit;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
     /**
-     * @param kind the metric label of this work ({@code sign}); a fixed word, never client input
+     * @param kind      the metric label of this work ({@code sign}); a fixed word, never client input
+     * @param perSecond work that may start a second, all clients together; 0: no cap
      */
-    ExpensiveWork(String kind, int threads, int queue, ClientBudget budget, MeterRegistry meters) {
+    ExpensiveWork(String kind, int threads, int queue, ClientBudget budget, int perSecond, MeterRegistry meters) {
         this.kind = kind;
         this.budget = budget;
+        this.rate = perSecond == 0 ? Optional.empty() : Optional.of(Bucket.builder()
+                .addLimit(limit -> limit.capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1))).build());
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
             Thread t = new Thread(r, "mailautoconf-" + kind + "-" + n.incrementAndGet());
@@ -59,6 +68,7 @@ final class ExpensiveWork {
         this.failed = counter(meters, "failed");
         this.queueFull = counter(meters, "queue_full");
         this.clientLimit = counter(meters, "client_limit");
+        this.rateLimit = counter(meters, "rate_limit");
         Gauge.builder("mailautoconf_expensive_work_queued", pool, p -> p.getQueue().size())
                 .description("Expensive work waiting for a thread").tag("work", kind).register(meters);
         Gauge.builder("mailautoconf_expensive_work_running", pool, ThreadPoolExecutor::getActiveCount)
@@ -68,7 +78,7 @@ final class ExpensiveWork {
     /** Signing Apple profiles, with its limits and a client budget of its own. */
     static ExpensiveWork signing(SigningLimits limits, MeterRegistry meters) {
         return new ExpensiveWork("sign", limits.threads(), limits.queue(),
-                new ClientBudget(limits.clientPerMinute(), limits.clientBurst()), meters);
+                new ClientBudget(limits.clientPerMinute(), limits.clientBurst()), limits.perSecond(), meters);
     }
 
     private Counter counter(MeterRegistry meters, String outcome) {
@@ -87,6 +97,13 @@ final class ExpensiveWork {
         if (wait.isPresent()) {
             clientLimit.increment();
             refuse(ctx, responses, 429, wait.get(), "too many new requests from this address; try again later");
+            return;
+        }
+        // After the client's budget: one client over its own budget takes nothing from the others' cap.
+        Optional<Duration> overCap = rate.flatMap(ClientBudget::takeOne);
+        if (overCap.isPresent()) {
+            rateLimit.increment();
+            refuse(ctx, responses, 503, overCap.get(), "busy; try again in a second");
             return;
         }
         Context context = ctx.vertx().getOrCreateContext();
@@ -113,8 +130,9 @@ final class ExpensiveWork {
         long now = System.nanoTime();
         long last = lastWarning.get();
         if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-            LOG.warn("{} work refused ({}): {} over a client's budget and {} with the queue full so far; "
-                    + "see mailautoconf_expensive_work_total", kind, status, (long) clientLimit.count(), (long) queueFull.count());
+            LOG.warn("{} work refused ({}): {} over a client's budget, {} over the cap a second and {} with the queue full so far; "
+                    + "see mailautoconf_expensive_work_total", kind, status, (long) clientLimit.count(), (long) rateLimit.count(),
+                    (long) queueFull.count());
         }
         RequestLog.outcome(ctx, status == 429 ? "limited" : "busy");
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);

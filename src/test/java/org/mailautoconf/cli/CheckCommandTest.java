@@ -494,16 +494,17 @@ class CheckCommandTest {
     @Test
     void noRequest_carriesCredentials_notEvenTheAutodiscoverPosts() throws Exception {
         List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread t;
         try (java.net.ServerSocket recorder = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            Thread t = new Thread(() -> record(recorder, requests));
+            t = new Thread(() -> record(recorder, requests));
             t.start();
             String at = "127.0.0.1:" + recorder.getLocalPort();
             Run r = run("check", "mario.rossi@good.example", "-p", registry.toString(), "--resolver", named.address(), "--connect", at,
                     "--connect-http", at, "--timeout", "2", "--json");
             assertThat(r.status()).as(r.err()).isEqualTo(1);
-            recorder.close();
-            t.join(5000);
         }
+        // Closed: the recorder's accept ends, and with it its thread.
+        t.join(5000);
         assertThat(requests).as("the plain-http requests the recorder read").anyMatch(h -> h.startsWith("POST /autodiscover/autodiscover.xml "))
                 .anyMatch(h -> h.startsWith("GET /mail/config-v1.1.xml?emailaddress=mario.rossi%40good.example "));
         assertThat(requests).noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).contains("authorization"));

@@ -17,8 +17,8 @@ class SigningOptionsTest {
 
     @Test
     void flags_becomeTheLimits() {
-        assertThat(limits("--sign-threads", "3", "--sign-queue", "7", "--client-work-per-minute", "0", "--client-work-burst", "5"))
-                .isEqualTo(new SigningLimits(3, 7, 0, 5));
+        assertThat(limits("--sign-threads", "3", "--sign-queue", "7", "--client-work-per-minute", "0", "--client-work-burst", "5", "--sign-rate", "40"))
+                .isEqualTo(new SigningLimits(3, 7, 0, 5, 40));
     }
 
     @Test
@@ -28,6 +28,8 @@ class SigningOptionsTest {
         assertThat(limits.threads()).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         assertThat(limits.queue()).isEqualTo(SigningLimits.DEFAULT_QUEUE);
         assertThat(limits.limitsClients()).isTrue();
+        assertThat(limits.perSecond()).isEqualTo(SigningLimits.DEFAULT_PER_SECOND);
+        assertThat(limits.capsRate()).isTrue();
     }
 
     @Test
@@ -36,5 +38,6 @@ class SigningOptionsTest {
         assertThatThrownBy(() -> limits("--sign-threads", "-1")).hasMessageContaining("--sign-threads");
         assertThatThrownBy(() -> limits("--client-work-per-minute", "-5")).hasMessageContaining("--client-work-per-minute");
         assertThatThrownBy(() -> limits("--client-work-burst", "0")).hasMessageContaining("--client-work-burst");
+        assertThatThrownBy(() -> limits("--sign-rate", "-1")).hasMessageContaining("--sign-rate");
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.mailautoconf.testing.TestProcess;
 
 /**
  * A throw-away OpenLDAP {@code slapd} (Debian's, installed by .ci/install-directory): a slapd.conf
@@ -113,11 +114,9 @@ public final class Slapd implements AutoCloseable {
         return file;
     }
 
+    /** Throws no InterruptedException, which each try-with-resources would have to handle (javac's -Xlint:try). */
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+    public void close() {
+        TestProcess.stop(process);
     }
 }

@@ -6,9 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import org.mailautoconf.ServiceConfig;
+import org.mailautoconf.testing.RunningService;
 
 /** The real service with its https listener on free loopback ports. */
 final class HttpsService implements AutoCloseable {
@@ -57,9 +60,9 @@ final class HttpsService implements AutoCloseable {
         return get(client, URI.create("https://127.0.0.1:" + httpsPort + pathAndQuery));
     }
 
+    /** Throws no InterruptedException, which each try-with-resources would have to handle (javac's -Xlint:try). */
     @Override
-    public void close() throws Exception {
-        service.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    public void close() throws ExecutionException, TimeoutException {
+        RunningService.stop(service, vertx);
     }
 }

@@ -29,9 +29,10 @@ import org.mailautoconf.testing.SigningSetup;
 import org.mailautoconf.testing.TestPki;
 
 /**
- * Signing runs on threads of its own behind a bounded queue and a per-client budget: a flood of
- * new addresses gets 503 or 429 with Retry-After, never takes the service from other clients,
- * and profiles already signed are served from the cache whatever the limits.
+ * Signing runs on threads of its own behind a bounded queue, a per-client budget and a cap a
+ * second for all clients together: a flood of new addresses gets 503 or 429 with Retry-After,
+ * never takes the service from other clients, and profiles already signed are served from the
+ * cache whatever the limits.
  */
 class SigningLimitsHttpTest {
 
@@ -51,7 +52,7 @@ class SigningLimitsHttpTest {
     @Test
     void floodOfNewAddresses_queueFull503WithRetryAfter_othersStillAnswered() throws Exception {
         // One signing thread, one waiting place, no per-client limit: only the queue bounds the flood.
-        try (RunningService s = RunningService.start(signed.withSigningLimits(new SigningLimits(1, 1, 0, 1)))) {
+        try (RunningService s = RunningService.start(signed.withSigningLimits(new SigningLimits(1, 1, 0, 1, 0)))) {
             String cachedPath = "/mobileconfig/signed.before@polito.it";
             byte[] cachedProfile = s.get(cachedPath).body();
             new CMSSignedData(cachedProfile);
@@ -109,7 +110,7 @@ class SigningLimitsHttpTest {
     @Test
     void clientOverItsBudget_429WithRetryAfter_cachedProfilesStillServed() throws Exception {
         // Three new profiles at once, then one a minute: the fourth new address is over the budget.
-        try (RunningService s = RunningService.start(signed.withSigningLimits(new SigningLimits(1, 8, 1, 3)))) {
+        try (RunningService s = RunningService.start(signed.withSigningLimits(new SigningLimits(1, 8, 1, 3, 0)))) {
             for (int i = 0; i < 3; i++) {
                 assertThat(s.get("/mobileconfig/budget" + i + "@polito.it").statusCode()).isEqualTo(200);
             }
@@ -127,6 +128,62 @@ class SigningLimitsHttpTest {
             assertThat(s.get("/mobileconfig/budget4@polito.it").statusCode()).as("still over").isEqualTo(429);
             assertThat(metrics(s)).contains("mailautoconf_expensive_work_total{outcome=\"client_limit\",work=\"sign\"} 2.0")
                     .contains("mailautoconf_expensive_work_total{outcome=\"done\",work=\"sign\"} 3.0");
+        }
+    }
+
+    @Test
+    void newProfilesOverTheCapASecond_503WithRetryAfter_cachedProfilesStillServed() throws Exception {
+        // No per-client limit and a long queue: only the cap (4 a second, 4 at once) refuses.
+        try (RunningService s = RunningService.start(signed.withSigningLimits(new SigningLimits(1, 100, 0, 1, 4)))) {
+            long start = System.nanoTime();
+            String cachedPath = "/mobileconfig/signed.before@polito.it";
+            byte[] cachedProfile = s.get(cachedPath).body();
+            int signedSoFar = 1;
+            HttpResponse<byte[]> refused = null;
+            for (int i = 0; i < 200 && refused == null; i++) {
+                HttpResponse<byte[]> r = s.get("/mobileconfig/over" + i + "@polito.it");
+                if (r.statusCode() == 503) {
+                    refused = r;
+                } else {
+                    assertThat(r.statusCode()).as("new address %s", i).isEqualTo(200);
+                    signedSoFar++;
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+
+            assertThat(refused).as("a 503 among 200 new addresses asked for one after the other").isNotNull();
+            assertThat(refused.headers().firstValue("Retry-After")).as("a quarter of a second, rounded up").hasValue("1");
+            assertThat(signedSoFar).as("signed before the first refusal, in %.2f s: 4 at once and 4 a second", seconds)
+                    .isLessThanOrEqualTo(4 + (int) Math.ceil(4 * seconds));
+            for (int i = 0; i < 10; i++) {
+                HttpResponse<byte[]> hit = s.get(cachedPath);
+                assertThat(hit.statusCode()).as("a profile already signed, over the cap").isEqualTo(200);
+                assertThat(hit.body()).isEqualTo(cachedProfile);
+            }
+            RunningService.await(Duration.ofSeconds(5), "a new profile signed after Retry-After",
+                    () -> s.get("/mobileconfig/after.cap@polito.it").statusCode() == 200);
+            assertThat(metrics(s)).contains("mailautoconf_expensive_work_total{outcome=\"rate_limit\",work=\"sign\"}")
+                    .doesNotContain("mailautoconf_expensive_work_total{outcome=\"rate_limit\",work=\"sign\"} 0.0")
+                    .contains("mailautoconf_expensive_work_total{outcome=\"queue_full\",work=\"sign\"} 0.0")
+                    .contains("mailautoconf_requests_total{endpoint=\"mobileconfig\",format=\"mobileconfig_signed\",outcome=\"busy\"}");
+        }
+    }
+
+    @Test
+    void newProfilesBelowTheCap_allSigned() throws Exception {
+        try (RunningService s = RunningService.start(signed.withSigningLimits(new SigningLimits(1, 100, 0, 1, 4)))) {
+            for (int i = 0; i < 4; i++) {
+                assertThat(s.get("/mobileconfig/burst" + i + "@polito.it").statusCode()).as("the 4 at once, %s", i).isEqualTo(200);
+            }
+            // Then one every 400 ms (2.5 a second, under the 4): the pace is what is tested, so it is slept.
+            long next = System.nanoTime();
+            for (int i = 0; i < 8; i++) {
+                next += TimeUnit.MILLISECONDS.toNanos(400);
+                TimeUnit.NANOSECONDS.sleep(next - System.nanoTime());
+                assertThat(s.get("/mobileconfig/paced" + i + "@polito.it").statusCode()).as("paced %s", i).isEqualTo(200);
+            }
+            assertThat(metrics(s)).contains("mailautoconf_expensive_work_total{outcome=\"rate_limit\",work=\"sign\"} 0.0")
+                    .contains("mailautoconf_expensive_work_total{outcome=\"done\",work=\"sign\"} 12.0");
         }
     }
 

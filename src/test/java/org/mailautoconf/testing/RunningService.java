@@ -122,6 +122,11 @@ public final class RunningService implements AutoCloseable {
     /** Throws no InterruptedException, which a try-with-resources block would have to handle (javac's -Xlint:try). */
     @Override
     public void close() throws ExecutionException, TimeoutException {
+        stop(service, vertx);
+    }
+
+    /** Stops {@code service}, then closes its {@code vertx}; throws no InterruptedException. */
+    public static void stop(HttpService service, Vertx vertx) throws ExecutionException, TimeoutException {
         try {
             // Not composed: vertx.close() completes only once no event-loop callback is running.
             service.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

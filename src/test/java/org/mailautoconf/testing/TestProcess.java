@@ -34,6 +34,11 @@ public final class TestProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process);
+    }
+
+    /** SIGTERM, then SIGKILL if it lingers; throws no InterruptedException (a test's close() need not declare one). */
+    public static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.mailautoconf.testing.RunningService;
 import org.mailautoconf.testing.TestPki;
+import org.mailautoconf.testing.TestProcess;
 
 /**
  * Debian's pebble (an ACME test CA) and dnsmasq (answering the test names with 127.0.0.1 for
@@ -173,13 +174,11 @@ public final class AcmeTestbed implements AutoCloseable {
         }
     }
 
+    /** Throws no InterruptedException, which each try-with-resources would have to handle (javac's -Xlint:try). */
     @Override
-    public void close() throws Exception {
+    public void close() {
         for (Process p : List.of(pebble, dns)) {
-            p.destroy();
-            if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+            TestProcess.stop(p);
         }
     }
 }
