@@ -122,6 +122,26 @@ public final class Answers {
         return l == null ? Optional.empty() : l.registry().providerFor(domain).map(Registry.Match::provider);
     }
 
+    /**
+     * The provider for {@code domain} as {@link #lookup} finds it, with one read of the live
+     * registry: listed, or in hoster mode chosen by the domain's kept MX answer.
+     */
+    public ProviderChoice choose(DomainName domain) {
+        Live l = live.get();
+        if (l == null) {
+            return ProviderChoice.NOBODY;
+        }
+        Optional<Registry.Match> match = l.registry().providerFor(domain);
+        if (mx.applies(l.registry(), match)) {
+            MxMatching.Step step = mx.apply(l.registry(), domain, match);
+            if (step == MxMatching.UNRESOLVED) {
+                return new ProviderChoice.Unresolved(match);
+            }
+            match = step.match();
+        }
+        return match.<ProviderChoice>map(ProviderChoice.Chosen::new).orElse(ProviderChoice.NOBODY);
+    }
+
     public Lookup lookup(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
         FormatRenderer renderer = renderers.get(format);
         if (renderer == null) {
