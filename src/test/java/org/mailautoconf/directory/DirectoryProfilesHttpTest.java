@@ -44,9 +44,7 @@ class DirectoryProfilesHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = Postgres.start();
-        postgres.sql("postgres", "CREATE DATABASE postfix;");
-        postgres.sql("postfix", Files.readString(Path.of("src/test/resources/directory/postfixadmin.sql")) + """
+        postgres = Postgres.withPostfixAdmin("""
                 INSERT INTO domain (domain) VALUES ('matched.customers.test'), ('nomx.customers.test');
                 INSERT INTO mailbox (username, local_part, domain) VALUES
                   ('ann@matched.customers.test', 'ann', 'matched.customers.test'),

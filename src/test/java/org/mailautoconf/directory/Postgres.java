@@ -36,6 +36,14 @@ final class Postgres implements AutoCloseable {
         return new Postgres(dir, port);
     }
 
+    /** A cluster with database {@code postfix} holding PostfixAdmin's tables and rows, then {@code moreSql}. */
+    static Postgres withPostfixAdmin(String moreSql) throws IOException, InterruptedException {
+        Postgres postgres = start();
+        postgres.sql("postgres", "CREATE DATABASE postfix;");
+        postgres.sql("postfix", Files.readString(Path.of("src/test/resources/directory/postfixadmin.sql")) + moreSql);
+        return postgres;
+    }
+
     /** Runs SQL as the cluster's superuser over the Unix socket. */
     void sql(String database, String sql) throws IOException, InterruptedException {
         Path file = dir.resolve("script-" + System.nanoTime() + ".sql");

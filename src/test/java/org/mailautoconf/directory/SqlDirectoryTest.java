@@ -17,9 +17,7 @@ class SqlDirectoryTest extends PostfixAdminCases {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = Postgres.start();
-        postgres.sql("postgres", "CREATE DATABASE postfix;");
-        postgres.sql("postfix", Files.readString(Path.of("src/test/resources/directory/postfixadmin.sql")));
+        postgres = Postgres.withPostfixAdmin("");
     }
 
     @AfterAll

@@ -15,9 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.testing.HosterZones;
 import org.mailautoconf.testing.NamedServer;
-import org.mailautoconf.testing.Registries;
 import org.mailautoconf.testing.RunningService;
-import org.mailautoconf.testing.SigningSetup;
 
 /**
  * Hoster mode beyond autoconfig and Autodiscover: Autodiscover v2's JSON, the setup page and PACC
@@ -36,9 +34,7 @@ class MxEveryFormatHttpTest {
     @BeforeAll
     static void setUp() throws Exception {
         named = HosterZones.start(Files.createDirectories(dir.resolve("named")));
-        Path providers = Files.createDirectories(dir.resolve("providers.d"));
-        Registries.write(providers, "mxhoster.yaml", HosterZones.PROVIDER);
-        Registries.write(providers, "hoster.yaml", SigningSetup.HOSTER);
+        Path providers = HosterZones.providers(dir.resolve("providers.d"));
         config = ServiceConfig.defaults().withPort(0).withProvidersDir(providers)
                 .withHoster(HosterModeHttpTest.settings(named.port(), 1000, 0, 10_000))
                 .withPublicBaseUrl(Optional.of(URI.create("https://autoconf.hoster.example")));
