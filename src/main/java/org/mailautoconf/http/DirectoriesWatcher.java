@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the directories ({@code --directories FILE}) in step with their file: every reload
- * interval, on a worker, the file's bytes are compared with those last read; when they differ it
- * is read again and, when it is good, the new sources replace the old ones (whose per-address
+ * interval, on a worker, the file's bytes are compared with those last read; when they differ,
+ * and are the same at the next check, it is read again and, when it is good, the new sources replace the old ones (whose per-address
  * cache goes with them). A file that no longer reads keeps the running directories and is
  * logged once per change, naming the file and field. SIGHUP reads it at once.
  */
@@ -31,6 +31,8 @@ final class DirectoriesWatcher {
     private final DirectoryAnswers directories;
     /** The digest of the bytes last read, good or not; guarded by this. */
     private byte[] lastRead;
+    /** The digest of changed bytes seen by the last check, not read yet; guarded by this. */
+    private byte[] pending;
     private volatile long timer = -1;
 
     /** The bytes of {@code file} now are taken as those the running directories were read from. */
@@ -72,13 +74,22 @@ final class DirectoriesWatcher {
         }
     }
 
-    /** Reads the file when its bytes changed since the last read (or when {@code always}). */
+    /**
+     * Reads the file when its bytes changed since the last read and then stayed the same for one
+     * interval (so a file being written is not read half-way), or at once when {@code always}.
+     */
     synchronized void check(boolean always) {
         Path f = file.orElseThrow();
         byte[] now = digest(f);
         if (!always && Arrays.equals(now, lastRead)) {
+            pending = null;
             return;
         }
+        if (!always && !Arrays.equals(now, pending)) {
+            pending = now;
+            return;
+        }
+        pending = null;
         lastRead = now;
         DirectorySettings settings;
         try {

@@ -59,6 +59,9 @@ final class WellKnownHandler {
         } else if (lookup instanceof Lookup.Refused refused) {
             responses.clientError(ctx, 404, "no " + PaccRenderer.DRAFT + " document for " + domain.ascii() + ": "
                     + refused.refusal().reason());
+        } else if (lookup instanceof Lookup.Found) {
+            responses.clientError(ctx, 404, "no " + PaccRenderer.DRAFT + " document for " + domain.ascii()
+                    + ": only the default provider serves it, and no provider file lists it or its MX");
         } else {
             responses.clientError(ctx, 404, "no mail provider is known for " + domain.ascii());
         }

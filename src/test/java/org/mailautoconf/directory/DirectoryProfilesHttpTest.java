@@ -148,6 +148,14 @@ class DirectoryProfilesHttpTest {
             assertThat(new String(auto.body(), StandardCharsets.UTF_8)).contains("<hostname>imap.matched.customers.test</hostname>")
                     .contains("<username>ann@matched.customers.test</username>")
                     .doesNotContain("<username>sales@matched.customers.test</username>");
+            HttpResponse<byte[]> pox = s.post("/autodiscover/autodiscover.xml", """
+                    <?xml version="1.0" encoding="utf-8"?>
+                    <Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006">
+                      <Request><EMailAddress>sales@matched.customers.test</EMailAddress>
+                      <AcceptableResponseSchema>http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a</AcceptableResponseSchema>
+                      </Request></Autodiscover>""", "Content-Type", "text/xml");
+            assertThat(new String(pox.body(), StandardCharsets.UTF_8)).as("Outlook asks again for the mailbox")
+                    .contains("<RedirectAddr>ann@matched.customers.test</RedirectAddr>");
         }
     }
 }

@@ -84,7 +84,9 @@ class MxEveryFormatHttpTest {
             assertThat(s.get(PACC, "Host", "matched.customers.test").body()).isEqualTo(r.body());
             // The default provider answers autoconfig for any domain, but PACC's document only where
             // a file lists the domain or its MX names the provider.
-            assertThat(s.get(PACC, "Host", "ua-auto-config.nomx.customers.test").statusCode()).isEqualTo(404);
+            HttpResponse<byte[]> byDefault = s.get(PACC, "Host", "ua-auto-config.nomx.customers.test");
+            assertThat(byDefault.statusCode()).isEqualTo(404);
+            assertThat(text(byDefault)).contains("only the default provider serves it");
             assertThat(s.get(PACC, "Host", "ua-auto-config.hoster.example").statusCode()).as("listed").isEqualTo(200);
         }
     }
