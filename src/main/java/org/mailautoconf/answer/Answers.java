@@ -112,10 +112,9 @@ public final class Answers {
     }
 
     /**
-     * The provider that serves {@code domain} in the live registry, for what is not a cached
-     * answer (the setup page, Autodiscover v2's JSON): the one place outside {@link #lookup}
-     * where a domain is looked up. Listed domains only: hoster mode's MX lookup is asynchronous
-     * and serves the cached formats alone (docs/hosting.md).
+     * The provider that serves {@code domain} in the live registry, listed domains only (the
+     * setup page's provider by its Host name, the CalDAV/CardDAV redirects); {@link #choose}
+     * also finds a customer domain by its MX (docs/hosting.md).
      */
     public Optional<Provider> provider(DomainName domain) {
         Live l = live.get();
