@@ -53,6 +53,7 @@ public final class Checker {
         clients.add(AutodetectPath.run(p));
         clients.add(ApplePath.run(p));
         clients.add(SrvStep.rfc6186(p));
+        clients.add(PaccPath.run(p));
         return Optional.of(new CheckReport(address.domain().ascii(), match.get().provider().id(), dns.server(), clients));
     }
 }

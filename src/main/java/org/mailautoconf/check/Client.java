@@ -7,7 +7,8 @@ public enum Client {
     OUTLOOK("Outlook"),
     AUTODETECT("Microsoft AutoDetect (Outlook 2016+, Outlook mobile)"),
     APPLE("Apple devices"),
-    RFC6186("RFC 6186 clients (FairEmail, Evolution, aerc)");
+    RFC6186("RFC 6186 clients (FairEmail, Evolution, aerc)"),
+    PACC("PACC clients (Evolution, pimalaya)");
 
     private final String title;
 

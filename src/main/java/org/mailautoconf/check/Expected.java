@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.mailautoconf.format.autoconfig.AutoconfigRenderer;
 import org.mailautoconf.format.autodiscover.OutlookRenderer;
 import org.mailautoconf.format.mobileconfig.MobileconfigRenderer;
+import org.mailautoconf.format.pacc.PaccRenderer;
 import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Provider;
 
@@ -45,5 +46,16 @@ final class Expected {
     Settings profile() {
         byte[] plist = new MobileconfigRenderer().render(provider, address.domain(), Optional.of(address));
         return ProfileReading.read(plist, Instant.now()).settings();
+    }
+
+    /** Why PACC cannot express the provider; empty when it has a document. */
+    Optional<String> paccWhyNot() {
+        return new PaccRenderer().whyNot(provider);
+    }
+
+    /** The PACC document's exact bytes (its digest is what DNS must publish); empty when there is none. */
+    Optional<byte[]> pacc() {
+        PaccRenderer renderer = new PaccRenderer();
+        return renderer.whyNot(provider).isPresent() ? Optional.empty() : Optional.of(renderer.render(provider, address.domain()));
     }
 }

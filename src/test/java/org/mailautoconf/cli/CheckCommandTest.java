@@ -78,7 +78,14 @@ class CheckCommandTest {
     }
 
     private static final List<String> DOMAINS = List.of("good.example", "soon.example", "noautoconfig.example", "nosrv.example",
-            "wrongcname.example", "wrongcert.example", "expired.example", "httponly.example", "mxonly.example");
+            "wrongcname.example", "wrongcert.example", "expired.example", "httponly.example", "mxonly.example",
+            "paccstale.example", "nopacctxt.example", "nopaccdoc.example", "paccrollover.example", "nopaccserved.example");
+
+    /** The SHA-256 of some older PACC document: what a zone still publishes after the document changed. */
+    private static final String OLD_DIGEST = sha256Base64("{\"protocols\":{}}");
+
+    /** The TXT record `mailautoconf dns` wrote for paccstale.example, before the test made it stale. */
+    private static String paccStaleRecord;
 
     @BeforeAll
     static void deploy() throws Exception {
@@ -87,7 +94,8 @@ class CheckCommandTest {
         Registries.write(registry, "example.yaml", provider("example", DOMAINS, "mail.example.net"));
         Registries.write(registry, "stale.yaml", provider("stale", List.of("stale.example"), "mail.example.net"));
         Path deployed = dir.resolve("deployed");
-        Registries.write(deployed, "example.yaml", provider("example", DOMAINS, "mail.example.net"));
+        Registries.write(deployed, "example.yaml", provider("example",
+                DOMAINS.stream().filter(d -> !d.equals("nopaccserved.example")).toList(), "mail.example.net"));
         Registries.write(deployed, "stale.yaml", provider("stale", List.of("stale.example"), "old-mail.example.net"));
 
         Path zones = Files.createDirectories(dir.resolve("zones"));
@@ -98,6 +106,18 @@ class CheckCommandTest {
                 "autoconfig.wrongcname.example. 3600 IN CNAME www.example.net.");
         edit(zones.resolve("mxonly.example.zone"), "autoconfig.mxonly.example. 3600 IN CNAME " + PUBLIC + ".\n",
                 "mxonly.example. 3600 IN MX 10 mail.example.net.\n");
+        Path paccStale = zones.resolve("paccstale.example.zone");
+        paccStaleRecord = Files.readAllLines(paccStale).stream().filter(l -> l.startsWith("_ua-auto-config.")).findFirst().orElseThrow();
+        edit(paccStale, paccStaleRecord, paccStaleRecord.replaceAll("d=[A-Za-z0-9+/=]+", "d=" + OLD_DIGEST));
+        Path noTxt = zones.resolve("nopacctxt.example.zone");
+        Files.writeString(noTxt, String.join("\n", Files.readAllLines(noTxt).stream().filter(l -> !l.startsWith("_ua-auto-config.")).toList())
+                + "\n");
+        Path noDoc = zones.resolve("nopaccdoc.example.zone");
+        Files.writeString(noDoc, String.join("\n", Files.readAllLines(noDoc).stream().filter(l -> !l.startsWith("ua-auto-config.")).toList())
+                + "\n");
+        // During a change: the old digest stays beside the new one (split in two strings, as long TXT data is).
+        Files.writeString(zones.resolve("paccrollover.example.zone"), "_ua-auto-config.paccrollover.example. 3600 IN TXT \"v=UAAC1; a=sha\" \"256; d="
+                + OLD_DIGEST + "\"\n", java.nio.file.StandardOpenOption.APPEND);
         Path nosrv = zones.resolve("nosrv.example.zone");
         Files.writeString(nosrv, String.join("\n", Files.readAllLines(nosrv).stream().filter(l -> !l.contains(" IN SRV ")).toList()) + "\n");
         Files.writeString(zones.resolve("example.net.zone"), """
@@ -130,6 +150,10 @@ class CheckCommandTest {
             served443.add("autoconfig." + d);
             served443.add("autodiscover." + d);
         }
+        for (String d : List.of("good.example", "stale.example", "paccstale.example", "nopacctxt.example", "paccrollover.example",
+                "nopaccserved.example")) {
+            served443.add("ua-auto-config." + d);
+        }
         Instant now = Instant.now();
         front = TlsFront.start(Files.createDirectories(dir.resolve("nginx")), service.port(), List.of(
                 new TlsFront.Site(served443, pki.issue(certs, "service", served443, 60)),
@@ -152,6 +176,15 @@ class CheckCommandTest {
         }
         if (named != null) {
             named.close();
+        }
+    }
+
+    private static String sha256Base64(String text) {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -209,7 +242,7 @@ class CheckCommandTest {
 
         JsonNode report = r.json();
         assertThat(r.status()).as(report.toPrettyString() + r.err()).isZero();
-        for (String c : List.of("thunderbird", "thunderbird-android", "outlook", "autodetect", "apple", "rfc6186")) {
+        for (String c : List.of("thunderbird", "thunderbird-android", "outlook", "autodetect", "apple", "rfc6186", "pacc")) {
             assertThat(verdict(report, c)).as(c).isEqualTo("works");
         }
         JsonNode first = step(report, "thunderbird", "https autoconfig.good.example");
@@ -224,6 +257,16 @@ class CheckCommandTest {
                 .isEqualTo("GET https://autodiscover.good.example/autodiscover/autodiscover.json?Email=<address>&Protocol=AutodiscoverV1"
                         + "&RedirectCount=1, then POST https://" + PUBLIC + "/autodiscover/autodiscover.xml");
         assertThat(step(report, "rfc6186", "_imaps._tcp.good.example").get("got").asText()).isEqualTo("mail.example.net:993");
+        // PACC: the document's SHA-256 is published.
+        assertThat(client(report, "pacc").get("summary").asText())
+                .isEqualTo("takes the document from ua-auto-config.good.example: its SHA-256 is published");
+        JsonNode doc = step(report, "pacc", "document at https ua-auto-config.good.example");
+        assertThat(doc.get("asked").asText()).isEqualTo("GET https://ua-auto-config.good.example/.well-known/user-agent-configuration.json");
+        assertThat(doc.get("equalsRegistry").asBoolean()).as("the same bytes").isTrue();
+        JsonNode digest = step(report, "pacc", "digest at TXT _ua-auto-config.good.example");
+        assertThat(digest.get("got").asText()).startsWith("d=").endsWith("; one is the SHA-256 of the document served");
+        assertThat(digest.get("works").asBoolean()).isTrue();
+
         assertThat(report.toString()).doesNotContain("mario.rossi");
     }
 
@@ -366,6 +409,86 @@ class CheckCommandTest {
             assertThat(verdict(report, c)).as(c).isEqualTo("fails");
         }
         assertThat(verdict(report, "rfc6186")).as("the zone was written from the registry").isEqualTo("works");
+        // PACC: the zone has this registry's digest, the service serves the old document, which clients therefore reject.
+        assertThat(verdict(report, "pacc")).isEqualTo("fails");
+        JsonNode doc = step(report, "pacc", "document at https ua-auto-config.stale.example");
+        assertThat(doc.get("equalsRegistry").asBoolean()).isFalse();
+        assertThat(doc.get("fix").asText()).isEqualTo("the document served has protocols.imap.host \"old-mail.example.net\", this registry"
+                + " says \"mail.example.net\": deploy this registry at ua-auto-config.stale.example");
+        JsonNode digest = step(report, "pacc", "digest at TXT _ua-auto-config.stale.example");
+        assertThat(digest.get("acceptedByClient").asBoolean()).isFalse();
+        assertThat(digest.get("equalsRegistry").asBoolean()).isTrue();
+        assertThat(digest.get("fix").asText()).isEqualTo("the document served is not this registry's: deploy this registry at"
+                + " ua-auto-config.stale.example");
+        assertThat(client(report, "pacc").get("summary").asText()).isEqualTo("rejects the document: no published digest is its SHA-256");
+    }
+
+    /** The check of an address at {@code domain}: exit 1, PACC clients fail, and why in the client's summary. */
+    private static JsonNode paccFails(String domain, String summary) throws Exception {
+        Run r = check("mario.rossi@" + domain, "--json");
+        JsonNode report = r.json();
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(verdict(report, "pacc")).isEqualTo("fails");
+        assertThat(client(report, "pacc").get("summary").asText()).isEqualTo(summary);
+        return report;
+    }
+
+    @Test
+    void paccDigestStale_theClientRejectsTheDocument_andTheFixPublishesTheNewDigestBesideTheOld() throws Exception {
+        JsonNode report = paccFails("paccstale.example", "rejects the document: no published digest is its SHA-256");
+        assertThat(step(report, "pacc", "document at https ua-auto-config.paccstale.example").get("works").asBoolean()).isTrue();
+        JsonNode digest = step(report, "pacc", "digest at TXT _ua-auto-config.paccstale.example");
+        String current = paccStaleRecord.substring(paccStaleRecord.indexOf("d=") + 2, paccStaleRecord.lastIndexOf('"'));
+        assertThat(digest.get("got").asText()).isEqualTo("d=" + OLD_DIGEST + "; none is the SHA-256 of the document served (" + current + ")");
+        assertThat(digest.get("acceptedByClient").asBoolean()).isFalse();
+        assertThat(digest.get("equalsRegistry").asBoolean()).isFalse();
+        assertThat(digest.get("fix").asText()).isEqualTo("publish `_ua-auto-config.paccstale.example. 3600 IN TXT \"v=UAAC1; a=sha256; d="
+                + current + "\"` beside the records there now, until clients' cached documents have expired (docs/dns.md)");
+    }
+
+    @Test
+    void paccNoTxtRecord_theClientRejectsTheDocument_andTheFixIsTheRecord() throws Exception {
+        JsonNode report = paccFails("nopacctxt.example", "rejects the document: _ua-auto-config.nopacctxt.example publishes no digest");
+        JsonNode digest = step(report, "pacc", "digest at TXT _ua-auto-config.nopacctxt.example");
+        assertThat(digest.get("got").asText()).isEqualTo("_ua-auto-config.nopacctxt.example does not exist (NXDOMAIN)");
+        assertThat(digest.get("fix").asText()).startsWith("publish `_ua-auto-config.nopacctxt.example. 3600 IN TXT \"v=UAAC1; a=sha256; d=")
+                .endsWith("\"`");
+    }
+
+    /** The check at {@code domain}, where PACC clients find no document. */
+    private static JsonNode paccNoDocument(String domain) throws Exception {
+        return paccFails(domain, "finds no document at https://ua-auto-config." + domain + "/.well-known/user-agent-configuration.json");
+    }
+
+    @Test
+    void paccNoDocument_noName_theFixIsTheName() throws Exception {
+        JsonNode report = paccNoDocument("nopaccdoc.example");
+        JsonNode doc = step(report, "pacc", "document at https ua-auto-config.nopaccdoc.example");
+        assertThat(doc.get("got").asText()).isEqualTo("ua-auto-config.nopaccdoc.example does not exist (NXDOMAIN)");
+        assertThat(doc.get("fix").asText()).isEqualTo("publish `ua-auto-config.nopaccdoc.example. 3600 IN CNAME " + PUBLIC + ".`");
+        JsonNode digest = step(report, "pacc", "digest at TXT _ua-auto-config.nopaccdoc.example");
+        assertThat(digest.get("got").asText()).endsWith("; no document to compare");
+        assertThat(digest.get("equalsRegistry").asBoolean()).as("the registry's digest is published").isTrue();
+        assertThat(digest.get("acceptedByClient").asBoolean()).isFalse();
+    }
+
+    @Test
+    void paccNoDocument_theServiceAnswers404() throws Exception {
+        JsonNode doc = step(paccNoDocument("nopaccserved.example"), "pacc", "document at https ua-auto-config.nopaccserved.example");
+        assertThat(doc.get("got").asText()).startsWith("404 ");
+        assertThat(doc.get("fix").asText()).isEqualTo("serve this registry's PACC document at"
+                + " https://ua-auto-config.nopaccserved.example/.well-known/user-agent-configuration.json (mailautoconf answers it on that name)");
+    }
+
+    @Test
+    void paccOldAndNewDigestPublished_duringAChange_works_withANote() throws Exception {
+        Run r = check("mario.rossi@paccrollover.example", "--json");
+
+        JsonNode report = r.json();
+        assertThat(verdict(report, "pacc")).isEqualTo("works");
+        JsonNode digest = step(report, "pacc", "digest at TXT _ua-auto-config.paccrollover.example");
+        assertThat(digest.get("got").asText()).contains("d=" + OLD_DIGEST);
+        assertThat(digest.get("notes").toString()).contains("2 digests published");
     }
 
     @Test

@@ -24,9 +24,11 @@ import org.mailautoconf.registry.Provider;
 public final class PaccRenderer {
 
     /**
-     * The draft version these key names follow. The SMTP key changed between versions
-     * ({@code smtp} in -02, {@code submit} since -03), and the digest pins the bytes: changing
-     * this version changes every published digest.
+     * The draft version pinned: the newest published (found up to 2026-11-28). Its text could not
+     * be read here; the key names follow pimalaya's -02 reader and automx 3's -03 renderer, key by
+     * key in docs/endpoints.md. The SMTP key changed between versions ({@code smtp} in -02,
+     * {@code submit} since -03), and the digest pins the bytes: changing this version changes
+     * every published digest.
      */
     public static final String DRAFT = "draft-ietf-mailmaint-pacc-04";
 
@@ -61,8 +63,8 @@ public final class PaccRenderer {
         // ManageSieve has no implicit-TLS port, the only kind of TCP service PACC names (automx 3
         // refuses it for -03 on the same ground): left out rather than guessed.
         ObjectNode authentication = root.putObject("authentication");
-        // A boolean, always written: what -02's example (read in Stalwart's test of it) and -03's
-        // implementations (automx 3: false for OAuth-only providers) carry.
+        // A boolean, always written: pimalaya's -02 reader types it Option<bool>, automx 3's -03
+        // renderer writes it always (false for OAuth-only providers).
         authentication.put("password", services.password());
         services.oauthIssuer().ifPresent(i -> authentication.putObject("oauth-public").put("issuer", i.toASCIIString()));
         ObjectNode name = root.putObject("info").putObject("provider");

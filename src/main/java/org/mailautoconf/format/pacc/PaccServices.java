@@ -8,7 +8,6 @@ import org.mailautoconf.registry.Authentication;
 import org.mailautoconf.registry.IncomingProtocol;
 import org.mailautoconf.registry.IncomingServer;
 import org.mailautoconf.registry.LoginTemplate;
-import org.mailautoconf.registry.ManageSieve;
 import org.mailautoconf.registry.OutgoingServer;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Security;
@@ -22,7 +21,7 @@ import org.mailautoconf.registry.UrlService;
  * leaving it out would hide it, and naming it would send the client to the wrong port or login.
  */
 record PaccServices(Optional<URI> jmap, Optional<String> imap, Optional<String> pop3, Optional<String> submit,
-                    Optional<URI> caldav, Optional<URI> carddav, Optional<URI> webdav, Optional<String> manageSieve,
+                    Optional<URI> caldav, Optional<URI> carddav, Optional<URI> webdav,
                     boolean password, Optional<URI> oauthIssuer) {
 
     private static final int IMAPS = 993;
@@ -45,7 +44,8 @@ record PaccServices(Optional<URI> jmap, Optional<String> imap, Optional<String> 
         Optional<URI> caldav = c.url(p.services().caldav(), "CalDAV");
         Optional<URI> carddav = c.url(p.services().carddav(), "CardDAV");
         Optional<URI> webdav = c.url(p.services().webdav(), "WebDAV");
-        Optional<String> sieve = c.sieve(p.services().manageSieve());
+        // ManageSieve is never named (no implicit-TLS port in the versions read, automx 3 skips it
+        // for -03 too), so it cannot make a document wrong and does not block one either.
         if (c.why != null) {
             return Either.no(c.why);
         }
@@ -53,8 +53,8 @@ record PaccServices(Optional<URI> jmap, Optional<String> imap, Optional<String> 
             return Either.no("PACC needs an incoming server and a submission server it can express");
         }
         Optional<URI> issuer = c.oauth ? p.oauth2().map(o -> o.issuerUrl()) : Optional.empty();
-        return new Either(Optional.empty(), Optional.of(new PaccServices(jmap, imap, pop3, submit, caldav, carddav, webdav, sieve,
-                c.password, issuer)));
+        return new Either(Optional.empty(), Optional.of(new PaccServices(jmap, imap, pop3, submit, caldav, carddav, webdav, c.password,
+                issuer)));
     }
 
     /** Collects the first reason and which logins the chosen services use. */
@@ -95,23 +95,6 @@ record PaccServices(Optional<URI> jmap, Optional<String> imap, Optional<String> 
                 fail(protocol + " accepts no login PACC can name (a password over HTTP Basic/Digest, or OAuth2 with oauth2 settings)");
             } else {
                 return Optional.of(s.url());
-            }
-            return Optional.empty();
-        }
-
-        Optional<String> sieve(Optional<ManageSieve> service) {
-            if (service.isEmpty()) {
-                return Optional.empty();
-            }
-            ManageSieve s = service.get();
-            if (s.port() != ManageSieve.DEFAULT_PORT || s.security() != Security.STARTTLS) {
-                fail("ManageSieve " + s.hostname() + ":" + s.port() + " is not on RFC 5804's port 4190 with STARTTLS, which PACC implies");
-            } else if (!byAddress(s.login())) {
-                fail("ManageSieve logs in as " + describe(s.login()) + "; PACC's login is always the address");
-            } else if (!logins(s.authentication(), false)) {
-                fail("ManageSieve accepts no login PACC can name (a password, or OAuth2 with oauth2 settings)");
-            } else {
-                return Optional.of(s.hostname());
             }
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package org.mailautoconf.format.pacc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -104,5 +105,38 @@ class PaccRendererTest {
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(PaccSchema.errors(withPort)).isNotEmpty();
         assertThat(PaccSchema.errors(httpUrl)).isNotEmpty();
+    }
+
+    /** Each variant breaks exactly one thing the pinned version fixes; the base passes, so each rejection is for that thing. */
+    @Test
+    void schema_rejectsOtherVersionsKeysAndTypes() {
+        String base = "{\"protocols\":{\"imap\":{\"host\":\"imap.a.example\"},\"submit\":{\"host\":\"smtp.a.example\"}},"
+                + "\"authentication\":{\"password\":true},\"info\":{\"provider\":{\"name\":\"A\"}}}";
+        assertThat(PaccSchema.errors(base.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        List<String> broken = List.of(
+                base.replace("\"submit\"", "\"smtp\""), // -02's SMTP key
+                base.replace("\"password\":true", "\"password\":[\"sasl-PLAIN\"]"), // -00's per-server method lists
+                base.replace(",\"info\":{\"provider\":{\"name\":\"A\"}}", ""), // pimalaya's -02 reader requires info
+                base.replace("{\"name\":\"A\"}", "{\"shortName\":\"A\"}"), // and info.provider.name
+                base.replace("\"protocols\"", "\"servers\"")); // -00's top-level key
+        for (String b : broken) {
+            assertThat(PaccSchema.errors(b.getBytes(StandardCharsets.UTF_8))).as(b).isNotEmpty();
+        }
+    }
+
+    @Test
+    void manageSieve_isNeverNamed_soItsPortDoesNotCostTheDocument() {
+        Registries.write(dir, "s.yaml", """
+                id: sieve
+                name: Sieve
+                domains: [sieve.example]
+                incoming: [{type: imap, hostname: imap.sieve.example, port: 993, security: tls}]
+                outgoing: [{hostname: smtp.sieve.example, port: 465, security: tls}]
+                manageSieve: {hostname: sieve.sieve.example, port: 2000, security: tls}
+                """);
+        Provider p = Registries.load(dir).provider("sieve").orElseThrow();
+
+        assertThat(pacc.whyNot(p)).isEmpty();
+        assertThat(new String(pacc.render(p, DomainName.parse("sieve.example")), StandardCharsets.UTF_8)).doesNotContain("sieve.sieve.example");
     }
 }
