@@ -112,14 +112,33 @@ public final class Answers {
     }
 
     /**
-     * The provider that serves {@code domain} in the live registry, for what is not a cached
-     * answer (the setup page, Autodiscover v2's JSON): the one place outside {@link #lookup}
-     * where a domain is looked up. Listed domains only: hoster mode's MX lookup is asynchronous
-     * and serves the cached formats alone (docs/hosting.md).
+     * The provider that serves {@code domain} in the live registry, listed domains only (the
+     * setup page's provider by its Host name, the CalDAV/CardDAV redirects); {@link #choose}
+     * also finds a customer domain by its MX (docs/hosting.md).
      */
     public Optional<Provider> provider(DomainName domain) {
         Live l = live.get();
         return l == null ? Optional.empty() : l.registry().providerFor(domain).map(Registry.Match::provider);
+    }
+
+    /**
+     * The provider for {@code domain} as {@link #lookup} finds it, with one read of the live
+     * registry: listed, or in hoster mode chosen by the domain's kept MX answer.
+     */
+    public ProviderChoice choose(DomainName domain) {
+        Live l = live.get();
+        if (l == null) {
+            return ProviderChoice.NOBODY;
+        }
+        Optional<Registry.Match> match = l.registry().providerFor(domain);
+        if (mx.applies(l.registry(), match)) {
+            MxMatching.Step step = mx.apply(l.registry(), domain, match);
+            if (step == MxMatching.UNRESOLVED) {
+                return new ProviderChoice.Unresolved(match);
+            }
+            match = step.match();
+        }
+        return match.<ProviderChoice>map(ProviderChoice.Chosen::new).orElse(ProviderChoice.NOBODY);
     }
 
     public Lookup lookup(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {

@@ -1,37 +1,54 @@
 package org.mailautoconf.answer;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import org.mailautoconf.directory.Directories;
+import org.mailautoconf.directory.DirectoryEntry;
 import org.mailautoconf.directory.PersonalProvider;
-import org.mailautoconf.registry.DirectoryUse;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
 
 /**
- * The one asynchronous step of an answer that depends on a directory: when the provider names a
- * configured directory and the request names an address, the directory is asked (on its own
- * threads, within its time limit) and the answer is rendered for a {@link PersonalProvider};
- * otherwise, and whenever the directory does not know the address, is slow, down or busy, the
- * answer is the provider file's, from {@link Answers}. The future never fails for a directory's
- * sake. Signed profiles keep the template answer (their signing has its own bounded pool).
+ * The one asynchronous step of an answer that depends on a directory. For a request with an
+ * address whose provider (listed or chosen by MX) names a configured directory, a
+ * {@link Personal} plan is made from the one provider choice of the request; the directory is
+ * asked (on its own threads, within its time limit, or its cache) and the answer rendered for a
+ * {@link PersonalProvider}. Whenever the directory does not know the address, is slow, down or
+ * busy, the answer is the provider file's, from {@link Answers}. Signed profiles are personal
+ * too; whether one is signed follows {@link Answers#signs}, and the caller signs it off the
+ * event loop.
  */
 public final class DirectoryAnswers implements AutoCloseable {
+
+    /**
+     * One request's directory step: the provider as the request found it (so the answer needs
+     * no second registry lookup) and the source to ask.
+     */
+    public record Personal(ClientFormat format, Registry.Match match, String source, DomainName domain,
+            EmailAddress address) {
+
+        /** Whether the answer is a signature to make (a signed profile for a listed or MX-verified domain). */
+        public boolean signs() {
+            return Answers.signs(format, match.kind());
+        }
+    }
 
     private final Answers answers;
     private final AtomicReference<Directories> directories;
     /** The totals of directories replaced by a reload, so the counts in /metrics never go down. */
-    private final java.util.Map<Directories.Outcome, java.util.concurrent.atomic.LongAdder> before =
-            new java.util.EnumMap<>(Directories.Outcome.class);
+    private final Map<Directories.Outcome, LongAdder> before = new EnumMap<>(Directories.Outcome.class);
 
     public DirectoryAnswers(Answers answers, Directories directories) {
         this.answers = answers;
         this.directories = new AtomicReference<>(directories);
         for (Directories.Outcome o : Directories.Outcome.values()) {
-            before.put(o, new java.util.concurrent.atomic.LongAdder());
+            before.put(o, new LongAdder());
         }
     }
 
@@ -53,46 +70,65 @@ public final class DirectoryAnswers implements AutoCloseable {
         return directories.get();
     }
 
-    /** The directory this request would ask, if any. */
-    public Optional<DirectoryUse> use(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
-        if (address.isEmpty() || format == ClientFormat.MOBILECONFIG_SIGNED) {
+    /** Whether no request can ask a directory (no directories file, or no address): then no step is made. */
+    public boolean skips(Optional<EmailAddress> address) {
+        return address.isEmpty() || directories.get().isEmpty();
+    }
+
+    /** The directory step for this request's provider choice, if its provider names a configured source. */
+    public Optional<Personal> plan(ClientFormat format, ProviderChoice choice, DomainName domain, Optional<EmailAddress> address) {
+        if (address.isEmpty()) {
             return Optional.empty();
         }
         Directories d = directories.get();
-        if (d.isEmpty()) {
-            // No directories file: not even one more registry lookup on the hot path.
-            return Optional.empty();
+        return choice.provider().flatMap(m -> m.provider().directory().filter(u -> d.has(u.source()))
+                .map(u -> new Personal(format, m, u.source(), domain, address.get())));
+    }
+
+    /** What the directory's cache holds for the plan's address, without asking it. */
+    public Optional<DirectoryEntry> cached(Personal p) {
+        return directories.get().cached(p.source(), p.address()).map(Directories.Resolution::entry);
+    }
+
+    /** Asks the directory; completes within its time limit, never exceptionally ({@link DirectoryEntry#UNKNOWN} then). */
+    public CompletableFuture<DirectoryEntry> resolve(Personal p) {
+        return directories.get().resolve(p.source(), p.address()).thenApply(Directories.Resolution::entry);
+    }
+
+    /**
+     * The answer for what the directory said: the personal provider's, or for an address it does
+     * not know the provider file's. For a signed profile that {@link Personal#signs}, this
+     * signs: call it off the event loop.
+     */
+    public Lookup answer(Personal p, DirectoryEntry entry) {
+        if (!entry.found()) {
+            return template(p.format(), p.domain(), Optional.of(p.address()), false);
         }
-        return answers.registry().flatMap(r -> r.providerFor(domain)).map(Registry.Match::provider)
-                .flatMap(Provider::directory).filter(u -> d.has(u.source()));
+        Provider personal = PersonalProvider.of(p.match().provider(), p.address(), entry).provider();
+        // A profile that must not carry the operator's signature is the unsigned one, as in Answers.
+        ClientFormat made = p.format() == ClientFormat.MOBILECONFIG_SIGNED && !p.signs() ? ClientFormat.MOBILECONFIG : p.format();
+        return answers.personal(made, personal, p.match().kind(), p.domain(), p.address());
     }
 
-    /** Whether answering would ask the directory itself, not its cache (for a per-client budget). */
-    public boolean asksDirectory(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
-        return use(format, domain, address).map(u -> directories.get().cached(u.source(), address.get()).isEmpty())
-                .orElse(false);
+    /**
+     * The provider file's answer, from the answer cache; {@code mxUnknown}: the domain's MX was
+     * asked for and did not come in time, so it is answered as if it named no provider.
+     */
+    public Lookup template(ClientFormat format, DomainName domain, Optional<EmailAddress> address, boolean mxUnknown) {
+        Lookup l = mxUnknown ? null : answers.lookup(format, domain, address);
+        // Unresolved after all: the kept MX answer expired since the choice (a TTL of 0).
+        return l == null || l instanceof Lookup.Unresolved ? answers.lookupWithoutMx(format, domain, address) : l;
     }
 
+    /**
+     * The whole step where no event loop waits (tests, tools): the MX is not asked for (a domain
+     * whose MX answer is not kept is answered without it) and no client budget applies.
+     */
     public CompletableFuture<Lookup> lookup(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
-        Optional<DirectoryUse> use = use(format, domain, address);
-        if (use.isEmpty()) {
-            return CompletableFuture.completedFuture(answers.lookup(format, domain, address));
-        }
-        return directories.get().resolve(use.get().source(), address.get()).thenApply(r -> {
-            if (!r.entry().found()) {
-                return answers.lookup(format, domain, address);
-            }
-            Optional<Registry.Match> match = answers.registry().flatMap(reg -> reg.providerFor(domain))
-                    .filter(m -> m.provider().directory().isPresent());
-            return match.isEmpty() ? answers.lookup(format, domain, address)
-                    : answers.personal(format, PersonalProvider.of(match.get().provider(), address.get(), r.entry()).provider(),
-                            match.get().kind(), domain, address.get());
-        });
-    }
-
-    /** The template answer at once, for a client whose budget of directory lookups is spent. */
-    public Lookup withoutDirectory(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
-        return answers.lookup(format, domain, address);
+        ProviderChoice choice = answers.choose(domain);
+        Optional<Personal> plan = plan(format, choice, domain, address);
+        return plan.isEmpty() ? CompletableFuture.completedFuture(template(format, domain, address, choice instanceof ProviderChoice.Unresolved))
+                : resolve(plan.get()).thenApply(e -> answer(plan.get(), e));
     }
 
     @Override

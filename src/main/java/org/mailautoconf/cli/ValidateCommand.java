@@ -38,6 +38,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit 1 on warnings too.")
     boolean strict;
 
+    /** With a directories file, each provider's {@code directory.source} must name one of its sources. */
+    @Mixin
+    DirectoryOptions directories;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -55,14 +59,23 @@ final class ValidateCommand implements Callable<Integer> {
         }
         Path dir = oneFile ? Optional.ofNullable(path.getParent()).orElse(Path.of("")) : path;
         LoadResult result = new RegistryLoader().load(dir, registry.defaultProvider());
-        List<Problem> problems = oneFile ? result.problems().stream().filter(p -> concerns(p, path, dir)).toList() : result.problems();
+        List<Problem> all = new java.util.ArrayList<>(result.problems());
+        if (directories.file().isPresent() && result.registry().isPresent()) {
+            Optional<List<Problem>> sources = DirectorySourceCheck.problems(result.registry().get(), directories.file().get(), out);
+            if (sources.isEmpty()) {
+                out.flush();
+                return 1;
+            }
+            all.addAll(sources.get());
+        }
+        List<Problem> problems = oneFile ? all.stream().filter(p -> concerns(p, path, dir)).toList() : all;
         problems.forEach(p -> out.println(p));
         long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
         long warnings = problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).count();
         long notes = problems.stream().filter(p -> p.severity() == Problem.Severity.NOTE).count();
         if (oneFile && errors == 0) {
             out.printf("%s: valid; %d warnings, %d assumptions to confirm%n", path, warnings, notes);
-        } else if (result.registry().isPresent()) {
+        } else if (result.registry().isPresent() && errors == 0) {
             var r = result.registry().get();
             paccNotes(r).forEach(p -> out.println(p));
             out.printf("%s: valid, registry %s: %d providers, %d domains; %d warnings, %d assumptions to confirm%n",

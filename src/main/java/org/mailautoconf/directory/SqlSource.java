@@ -112,10 +112,16 @@ final class SqlSource implements DirectorySource {
             config.setValidationTimeout(Math.max(250, timeout.toMillis()));
             // Start without a connection: a database down at start is retried per lookup.
             config.setInitializationFailTimeout(-1);
+            // The drivers' own limits, so that a silent server frees the worker soon after the
+            // lookup gave up (their defaults wait 10 to 30 s or forever).
             if (settings.url().startsWith("jdbc:postgresql:")) {
-                // pgjdbc's own limits, in seconds (MySQL's drivers count milliseconds: not set there).
+                // pgjdbc counts seconds.
                 config.addDataSourceProperty("connectTimeout", Integer.toString(seconds()));
                 config.addDataSourceProperty("socketTimeout", Integer.toString(seconds() + 1));
+            } else if (settings.url().startsWith("jdbc:mariadb:")) {
+                // MariaDB's Connector/J (for MySQL servers too) counts milliseconds.
+                config.addDataSourceProperty("connectTimeout", Long.toString(timeout.toMillis()));
+                config.addDataSourceProperty("socketTimeout", Long.toString(timeout.toMillis() + 1000));
             }
             pool = new HikariDataSource(config);
         }

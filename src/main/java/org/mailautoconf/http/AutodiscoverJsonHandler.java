@@ -10,7 +10,7 @@ import org.mailautoconf.answer.Answers;
 import org.mailautoconf.format.autodiscover.JsonRenderer;
 import org.mailautoconf.format.autodiscover.V2Protocol;
 import org.mailautoconf.registry.EmailAddress;
-import org.mailautoconf.registry.Provider;
+import org.mailautoconf.registry.Registry;
 
 /**
  * Autodiscover v2: {@code GET /autodiscover/autodiscover.json?Email=ADDR&Protocol=P} and
@@ -25,9 +25,12 @@ final class AutodiscoverJsonHandler {
     private final Responses responses;
     private final Optional<URI> publicBaseUrl;
     private final JsonRenderer json = new JsonRenderer();
+    /** Hoster mode: an MX-matched customer domain is answered as autoconfig and Autodiscover answer it. */
+    private final MxWait mx;
 
-    AutodiscoverJsonHandler(Answers answers, Responses responses, ServiceConfig config) {
+    AutodiscoverJsonHandler(Answers answers, Responses responses, ServiceConfig config, MxWait mx) {
         this.answers = answers;
+        this.mx = mx;
         this.responses = responses;
         this.publicBaseUrl = config.publicBaseUrl();
     }
@@ -43,18 +46,20 @@ final class AutodiscoverJsonHandler {
     private void answer(RoutingContext ctx, String email) {
         RequestLog.format(ctx, "autodiscover-json");
         String protocol = param(ctx, "Protocol");
-        JsonRenderer.JsonReply reply;
         if (protocol == null || V2Protocol.byName(protocol).isEmpty()) {
-            reply = json.invalidProtocol(protocol);
-        } else {
-            Optional<EmailAddress> address = address(email);
-            if (address.isEmpty()) {
-                reply = json.error(400, "InvalidUser", "Send the address as ?Email=name@example.org or /v1.0/name@example.org.");
-            } else {
-                Optional<Provider> provider = answers.provider(address.get().domain());
-                reply = json.answer(protocol, provider, address.get(), publicBaseUrl);
-            }
+            reply(ctx, json.invalidProtocol(protocol));
+            return;
         }
+        Optional<EmailAddress> address = address(email);
+        if (address.isEmpty()) {
+            reply(ctx, json.error(400, "InvalidUser", "Send the address as ?Email=name@example.org or /v1.0/name@example.org."));
+            return;
+        }
+        mx.choose(ctx, address.get().domain(), choice -> reply(ctx, json.answer(protocol,
+                choice.provider().map(Registry.Match::provider), address.get(), publicBaseUrl)));
+    }
+
+    private void reply(RoutingContext ctx, JsonRenderer.JsonReply reply) {
         Answer answer = new Answer(reply.status(), reply.body(), JsonRenderer.CONTENT_TYPE, Answer.etagOf(reply.body()), Map.of());
         if (reply.errorCode().isEmpty()) {
             responses.send(ctx, answer);

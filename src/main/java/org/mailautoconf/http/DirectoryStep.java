@@ -6,20 +6,27 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.mailautoconf.answer.ClientFormat;
 import org.mailautoconf.answer.DirectoryAnswers;
+import org.mailautoconf.answer.DirectoryAnswers.Personal;
 import org.mailautoconf.answer.Lookup;
+import org.mailautoconf.answer.ProviderChoice;
 import org.mailautoconf.directory.Directories;
+import org.mailautoconf.directory.DirectoryEntry;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.EmailAddress;
 
 /**
  * Where a handler's answer may wait for a directory: the only asynchronous step, in one place.
- * Without a directory for the request the answer is made at once, as before. With one, the
- * lookup runs on the directories' own threads and the answer comes back on the request's event
- * loop; a client over its budget of uncached lookups gets the template answer at once (not a
- * 429: the answer is still right for most users), counted as {@code budget}.
+ * Without a directories file, or without an address, the answer is made as before (hoster
+ * mode's {@link MxWait} only). With one, the provider is chosen once ({@link MxWait#choose}:
+ * one registry lookup, the MX asked first where hoster mode needs it), and that choice serves
+ * the whole request. The lookup runs on the directories' own threads and the answer comes back
+ * on the request's event loop; a client over its budget of uncached lookups gets the template
+ * answer at once (not a 429: the answer is still right for most users), counted as
+ * {@code budget}.
  */
 final class DirectoryStep {
 
@@ -42,21 +49,68 @@ final class DirectoryStep {
                 .description("Directory resolutions by outcome").tag("outcome", "budget").register(meters);
     }
 
+    /** The answer, personal where a directory knows the address. Not for signed profiles: see {@link #personalOr}. */
     void answer(RoutingContext ctx, ClientFormat format, DomainName domain, Optional<EmailAddress> address, Consumer<Lookup> then) {
-        if (directories.use(format, domain, address).isEmpty()) {
+        if (directories.skips(address)) {
             mx.lookup(ctx, format, domain, address, then);
             return;
         }
-        if (directories.asksDirectory(format, domain, address)) {
-            var peer = ctx.request().remoteAddress();
-            if (budget.take(peer == null ? null : peer.hostAddress()).isPresent()) {
-                overBudget.increment();
-                then.accept(directories.withoutDirectory(format, domain, address));
+        mx.choose(ctx, domain, choice -> {
+            Optional<Personal> plan = directories.plan(format, choice, domain, address);
+            if (plan.isEmpty()) {
+                then.accept(directories.template(format, domain, address, choice instanceof ProviderChoice.Unresolved));
                 return;
             }
+            entry(ctx, plan.get(), e -> then.accept(directories.answer(plan.get(), e)));
+        });
+    }
+
+    /**
+     * For an answer that is costly to make (a signed profile): {@code personal} gets the plan and
+     * what the directory said when the provider has a directory that knows the address, and makes
+     * the answer itself; {@code otherwise} runs in every other case.
+     */
+    void personalOr(RoutingContext ctx, ClientFormat format, EmailAddress address, BiConsumer<Personal, DirectoryEntry> personal,
+            Runnable otherwise) {
+        if (directories.skips(Optional.of(address))) {
+            otherwise.run();
+            return;
         }
-        Future.fromCompletionStage(directories.lookup(format, domain, address), ctx.vertx().getOrCreateContext())
-                .onComplete(r -> MxWait.resume(ctx, () -> then.accept(r.succeeded() ? r.result()
-                        : directories.withoutDirectory(format, domain, address))));
+        mx.choose(ctx, address.domain(), choice -> {
+            Optional<Personal> plan = directories.plan(format, choice, address.domain(), Optional.of(address));
+            if (plan.isEmpty()) {
+                otherwise.run();
+                return;
+            }
+            entry(ctx, plan.get(), e -> {
+                if (e.found()) {
+                    personal.accept(plan.get(), e);
+                } else {
+                    otherwise.run();
+                }
+            });
+        });
+    }
+
+    /** The answer for what the directory said (signs where the plan does: off the event loop then). */
+    Lookup render(Personal plan, DirectoryEntry entry) {
+        return directories.answer(plan, entry);
+    }
+
+    /** What the directory (or its cache) says for the plan's address, on the request's event loop. */
+    private void entry(RoutingContext ctx, Personal plan, Consumer<DirectoryEntry> then) {
+        Optional<DirectoryEntry> hit = directories.cached(plan);
+        if (hit.isPresent()) {
+            then.accept(hit.get());
+            return;
+        }
+        var peer = ctx.request().remoteAddress();
+        if (budget.take(peer == null ? null : peer.hostAddress()).isPresent()) {
+            overBudget.increment();
+            then.accept(DirectoryEntry.UNKNOWN);
+            return;
+        }
+        Future.fromCompletionStage(directories.resolve(plan), ctx.vertx().getOrCreateContext())
+                .onComplete(r -> MxWait.resume(ctx, () -> then.accept(r.succeeded() ? r.result() : DirectoryEntry.UNKNOWN)));
     }
 }

@@ -19,7 +19,6 @@ import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.answer.Answers;
 import org.mailautoconf.answer.DirectoryAnswers;
 import org.mailautoconf.directory.Directories;
-import org.mailautoconf.directory.DirectoryFile;
 import org.mailautoconf.directory.DirectorySettings;
 import org.mailautoconf.answer.Renderers;
 import org.mailautoconf.mx.MxLookups;
@@ -42,6 +41,8 @@ public final class HttpService {
     private final Answers answers;
     private final DirectoryAnswers directoryAnswers;
     private final DirectoryStep directoryStep;
+    /** Reads the directories file again when it changes, as the watcher does providers.d. */
+    private final DirectoriesWatcher directoriesWatcher;
     /** Waits, without blocking, for hoster mode's MX lookup of a domain no file lists. */
     private final MxWait mxWait;
     /** Made by the first {@link #handlers()}; guarded by this. */
@@ -91,8 +92,9 @@ public final class HttpService {
                 answers::registry, metrics::certificates));
         metrics.bind(answers);
         // A directories file that cannot be used stops the start, naming file and field.
-        DirectorySettings directories = config.directories().map(DirectoryFile::read).orElse(DirectorySettings.NONE);
+        DirectorySettings directories = DirectoriesWatcher.initial(config.directories());
         this.directoryAnswers = new DirectoryAnswers(answers, Directories.open(directories));
+        this.directoriesWatcher = new DirectoriesWatcher(vertx, config.directories(), directoryAnswers);
         int perMinute = config.directories().isPresent() ? directories.lookupsPerMinute() : 0;
         this.directoryStep = new DirectoryStep(directoryAnswers, new ClientBudget(perMinute, Math.max(1, perMinute / 4)),
                 metrics.registry(), mxWait);
@@ -218,6 +220,7 @@ public final class HttpService {
             return false;
         }
         watcher.start();
+        directoriesWatcher.start(config.reloadInterval());
         tls.ifPresent(TlsCertificates::start);
         return true;
     }
@@ -249,14 +252,14 @@ public final class HttpService {
                 new RequestLog(metrics, config.accessLog(), config.logging().accessLogClient()),
                 new AutoconfigHandler(directoryStep, responses),
                 new AutodiscoverHandler(directoryStep, responses, Clock.systemUTC(), config),
-                new AutodiscoverJsonHandler(answers, responses, config),
+                new AutodiscoverJsonHandler(answers, responses, config, mxWait),
                 new MobileconfigHandler(signing, answers, directoryStep, responses, signer.isPresent(), mxWait),
-                new SetupPageHandler(answers, responses, config),
+                new SetupPageHandler(answers, responses, config, mxWait),
                 new HealthHandler(answers, watcher, responses),
                 metrics,
                 responses,
                 tls.map(t -> new TlsRoutes(t.challenges(), () -> tlsPort != 0 ? tlsPort : t.settings().listen().port(), responses)),
-                new WellKnownHandler(answers, responses),
+                new WellKnownHandler(answers, responses, mxWait),
                 new BrandingHandler(answers, responses));
     }
 
@@ -269,12 +272,7 @@ public final class HttpService {
             watcher.reloadNow();
             return null;
         }).onFailure(e -> LOG.error("reloading {} failed", config.providersDir(), e));
-        config.directories().ifPresent(file -> vertx.executeBlocking(() -> {
-            // A directories file that no longer reads keeps the running directories (and says why).
-            directoryAnswers.replace(Directories.open(DirectoryFile.read(file)));
-            LOG.info("directories reloaded from {}", file);
-            return null;
-        }).onFailure(e -> LOG.error("directories not reloaded, the previous ones keep serving: {}", e.getMessage())));
+        directoriesWatcher.reloadNow();
     }
 
     /**
@@ -287,6 +285,7 @@ public final class HttpService {
      */
     public synchronized Future<Void> stop() {
         watcher.stop();
+        directoriesWatcher.stop();
         if (stopped == null) {
             // Only this service's listeners: several services may share one Vert.x (tests do).
             Future<Void> closed = listening == null ? Future.succeededFuture()

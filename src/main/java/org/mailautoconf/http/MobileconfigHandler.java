@@ -65,6 +65,19 @@ final class MobileconfigHandler {
             directory.answer(ctx, format, address.domain(), Optional.of(address), lookup -> send(ctx, address, lookup));
             return;
         }
+        // A directory that knows the address makes the profile personal (an alias gets its
+        // mailbox's settings); signed on the signing threads where the domain's profile is signed.
+        directory.personalOr(ctx, format, address, (plan, entry) -> {
+            if (plan.signs()) {
+                signing.run(ctx, responses, () -> directory.render(plan, entry), lookup -> send(ctx, address, lookup));
+            } else {
+                send(ctx, address, directory.render(plan, entry));
+            }
+        }, () -> fromTemplate(ctx, address));
+    }
+
+    /** The signed profile from the provider file's templates: from the cache, or signed once per address. */
+    private void fromTemplate(RoutingContext ctx, EmailAddress address) {
         Optional<Lookup> ready = answers.withoutSigning(format, address.domain(), Optional.of(address));
         if (ready.isPresent() && ready.get() instanceof Lookup.Unresolved) {
             // Hoster mode: the domain's MX decides whether the profile is signed; ask, then come back.

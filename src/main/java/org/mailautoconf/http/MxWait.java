@@ -14,6 +14,7 @@ import org.mailautoconf.HosterSettings;
 import org.mailautoconf.answer.Answers;
 import org.mailautoconf.answer.ClientFormat;
 import org.mailautoconf.answer.Lookup;
+import org.mailautoconf.answer.ProviderChoice;
 import org.mailautoconf.mx.MxAnswer;
 import org.mailautoconf.mx.MxLookups;
 import org.mailautoconf.registry.DomainName;
@@ -78,6 +79,20 @@ final class MxWait {
             // Not in time, or kept and expired at once (a TTL of 0): answered as without MX, not asked again.
             then.accept(next == null || next instanceof Lookup.Unresolved ? answers.lookupWithoutMx(format, domain, address) : next);
         });
+    }
+
+    /**
+     * Hands {@code then} the provider choice for the domain ({@link Answers#choose}), asking the
+     * domain's MX first where hoster mode needs it; a choice still {@link ProviderChoice.Unresolved}
+     * then means the answer did not come in time (its {@code match()} is the choice without it).
+     */
+    void choose(RoutingContext ctx, DomainName domain, Consumer<ProviderChoice> then) {
+        ProviderChoice first = answers.choose(domain);
+        if (!(first instanceof ProviderChoice.Unresolved)) {
+            then.accept(first);
+            return;
+        }
+        resolveThen(ctx, domain, inTime -> then.accept(inTime ? answers.choose(domain) : first));
     }
 
     /**

@@ -13,6 +13,7 @@ import org.mailautoconf.format.setuppage.SetupPage;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.EmailAddress;
 import org.mailautoconf.registry.Provider;
+import org.mailautoconf.registry.Registry;
 
 /**
  * {@code GET /} on any host: the setup page, and with {@code ?emailaddress=} its answer for
@@ -25,14 +26,39 @@ final class SetupPageHandler {
     private final Responses responses;
     private final SetupPage page = new SetupPage();
     private final Optional<URI> publicBaseUrl;
+    /** Hoster mode: the provider of a typed address's domain may be chosen by its MX. */
+    private final MxWait mx;
 
-    SetupPageHandler(Answers answers, Responses responses, ServiceConfig config) {
+    SetupPageHandler(Answers answers, Responses responses, ServiceConfig config, MxWait mx) {
         this.answers = answers;
+        this.mx = mx;
         this.responses = responses;
         this.publicBaseUrl = config.publicBaseUrl();
     }
 
+    /**
+     * The provider of a typed address is chosen first, as autoconfig chooses it (in hoster mode
+     * by the domain's MX, asked without blocking); then the page is shown.
+     */
     void page(RoutingContext ctx) {
+        String typed = ctx.request().getParam("emailaddress");
+        Optional<EmailAddress> address = Optional.empty();
+        if (typed != null && !typed.isBlank()) {
+            try {
+                address = Optional.of(EmailAddress.parse(typed.replace(' ', '+')));
+            } catch (IllegalArgumentException e) {
+                // show() says why.
+            }
+        }
+        if (address.isEmpty()) {
+            show(ctx, Optional.empty());
+            return;
+        }
+        mx.choose(ctx, address.get().domain(), choice -> show(ctx, choice.provider().map(Registry.Match::provider)));
+    }
+
+    /** @param chosen the provider of the typed address's domain, when an address was typed */
+    private void show(RoutingContext ctx, Optional<Provider> chosen) {
         Language language = Language.choose(Optional.ofNullable(ctx.request().getParam("lang")),
                 Optional.ofNullable(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
         String typed = ctx.request().getParam("emailaddress");
@@ -54,7 +80,7 @@ final class SetupPageHandler {
                 outcome = new Outcome.Invalid(text);
                 status = 400;
             } else {
-                Optional<Provider> provider = provider(address.domain());
+                Optional<Provider> provider = chosen;
                 if (provider.isPresent()) {
                     outcome = new Outcome.Found(provider.get(), address);
                 } else {

@@ -11,6 +11,7 @@ import org.mailautoconf.answer.Lookup;
 import org.mailautoconf.format.pacc.PaccRenderer;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.Provider;
+import org.mailautoconf.registry.Registry;
 import org.mailautoconf.registry.UrlService;
 
 /**
@@ -25,9 +26,12 @@ final class WellKnownHandler {
 
     private final Answers answers;
     private final Responses responses;
+    /** Hoster mode: PACC's document for an MX-verified customer domain. */
+    private final MxWait mx;
 
-    WellKnownHandler(Answers answers, Responses responses) {
+    WellKnownHandler(Answers answers, Responses responses, MxWait mx) {
         this.answers = answers;
+        this.mx = mx;
         this.responses = responses;
     }
 
@@ -39,17 +43,27 @@ final class WellKnownHandler {
         }
         RequestLog.format(ctx, ClientFormat.PACC.label());
         RequestLog.domain(ctx, domain.get().ascii());
-        // Listed domains only, as v2 JSON and the setup page (docs/hosting.md): with lookup(), a
-        // domain whose MX answer another request happened to cache would be answered, and the
-        // same domain 404 a minute later.
-        Lookup lookup = answers.lookupWithoutMx(ClientFormat.PACC, domain.get(), Optional.empty());
-        if (lookup instanceof Lookup.Found found) {
+        // The domain's MX is asked for first where hoster mode needs it, so a customer domain is
+        // answered the same whether or not another request had its MX answer kept.
+        mx.lookup(ctx, ClientFormat.PACC, domain.get(), Optional.empty(), lookup -> pacc(ctx, domain.get(), lookup));
+    }
+
+    /**
+     * Only for a domain a file lists or whose MX names the provider (as for signing: see
+     * {@code Answers.signs}): a default provider answers any domain at all, and PACC's document
+     * is what a domain's own TXT digest vouches for.
+     */
+    private void pacc(RoutingContext ctx, DomainName domain, Lookup lookup) {
+        if (lookup instanceof Lookup.Found found && found.kind() != Registry.MatchKind.DEFAULT) {
             responses.send(ctx, found.answer());
         } else if (lookup instanceof Lookup.Refused refused) {
-            responses.clientError(ctx, 404, "no " + PaccRenderer.DRAFT + " document for " + domain.get().ascii() + ": "
+            responses.clientError(ctx, 404, "no " + PaccRenderer.DRAFT + " document for " + domain.ascii() + ": "
                     + refused.refusal().reason());
+        } else if (lookup instanceof Lookup.Found) {
+            responses.clientError(ctx, 404, "no " + PaccRenderer.DRAFT + " document for " + domain.ascii()
+                    + ": only the default provider serves it, and no provider file lists it or its MX");
         } else {
-            responses.clientError(ctx, 404, "no mail provider is known for " + domain.get().ascii());
+            responses.clientError(ctx, 404, "no mail provider is known for " + domain.ascii());
         }
     }
 

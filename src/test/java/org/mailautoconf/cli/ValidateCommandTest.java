@@ -157,6 +157,56 @@ class ValidateCommandTest {
         assertThat(validate("--strict", "providers.d")).as("halnet's warnings fail --strict").isEqualTo(1);
     }
 
+    /** A directories file with one LDAP source, {@code customers}. */
+    private Path directoriesFile(String extra) throws IOException {
+        Path file = Files.createDirectories(dir.resolve("conf")).resolve("directories.yaml");
+        Files.writeString(file, """
+                sources:
+                  customers:
+                    type: ldap
+                    url: ldap://127.0.0.1:3389
+                    baseDn: ou=customers,dc=example
+                    filter: (mail={address})
+                    attributes: {outgoingLogin: uid}
+                """ + extra);
+        return file;
+    }
+
+    private static final String DIRECTORY_USE = "directory:\n  source: %s\n  supplies: [outgoingLogin]\n";
+
+    @Test
+    void directorySourceNotInTheDirectoriesFile_isAnError_atTheSourcesLineAndColumn() throws IOException {
+        write("acme.yaml", provider("acme", "security: tls") + DIRECTORY_USE.formatted("custmers"));
+        Path file = directoriesFile("");
+
+        int status = validate(dir.toString(), "--directories", file.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(lines()).containsExactly(
+                dir.resolve("acme.yaml") + ":15:11: error: directory.source: 'custmers' is not a source of " + file
+                        + " (its sources are customers); serve would answer acme from its templates alone [unknown-directory-source]",
+                dir + ": invalid: 1 error, 0 warnings");
+        assertThat(lines().get(0)).matches(PROBLEM_LINE);
+    }
+
+    @Test
+    void directorySourceInTheDirectoriesFile_isValid_andWithoutTheFileNotChecked() throws IOException {
+        write("acme.yaml", provider("acme", "security: tls") + DIRECTORY_USE.formatted("customers"));
+        assertThat(validate(dir.toString(), "--directories", directoriesFile("").toString())).isZero();
+        write("acme.yaml", provider("acme", "security: tls") + DIRECTORY_USE.formatted("custmers"));
+        assertThat(validate(dir.toString())).as("no --directories: serve's file is not known here").isZero();
+    }
+
+    @Test
+    void brokenDirectoriesFile_exitsOne_namingItsField() throws IOException {
+        write("acme.yaml", provider("acme", "security: tls") + DIRECTORY_USE.formatted("customers"));
+        Path file = directoriesFile("timeoutMillis: soon\n");
+
+        assertThat(validate(dir.toString(), "--directories", file.toString())).isEqualTo(1);
+        assertThat(lines()).containsExactly(file + ": timeoutMillis is a whole number from 1 to 60000",
+                file + ": invalid directories file: the providers' directory sources were not checked");
+    }
+
     private int validate(String... args) {
         String[] all = new String[args.length + 1];
         all[0] = "validate";

@@ -41,9 +41,7 @@ class DirectoryAnswersTest {
     @BeforeAll
     static void start() throws Exception {
         slapd = Slapd.halnet(Files.createDirectories(dir.resolve("ldap")));
-        postgres = Postgres.start();
-        postgres.sql("postgres", "CREATE DATABASE postfix;");
-        postgres.sql("postfix", Files.readString(Path.of("src/test/resources/directory/postfixadmin.sql")));
+        postgres = Postgres.withPostfixAdmin("");
     }
 
     @AfterAll

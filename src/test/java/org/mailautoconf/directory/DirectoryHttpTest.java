@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailautoconf.ServiceConfig;
+import org.mailautoconf.http.LogCapture;
 import org.mailautoconf.registry.LoginTemplate;
 import org.mailautoconf.testing.RunningService;
 
@@ -63,6 +64,35 @@ class DirectoryHttpTest {
             s.reload();
             RunningService.await(Duration.ofSeconds(10), "the reloaded directory's login",
                     () -> autoconfig(s, "iuriturchi@hln.it").contains("<username>Iuri Turchi</username>"));
+        }
+    }
+
+    @Test
+    void aChangedDirectoriesFile_isReadWithoutSighup_andDropsTheCache_aBrokenOneKeepsTheLastGood() throws Exception {
+        Path file = directories("conf-watched", slapd.port, "uid");
+        try (LogCapture log = new LogCapture();
+                RunningService s = RunningService.start(ServiceConfig.defaults().withProvidersDir(providers)
+                        .withReloadInterval(Duration.ofMillis(50)).withDirectories(Optional.of(file)))) {
+            // Cached for the file's cacheSeconds (300) from here on.
+            assertThat(autoconfig(s, "iuriturchi@hln.it")).contains("<username>hn-000417</username>");
+
+            Files.writeString(file, Files.readString(file).replace("outgoingLogin: uid", "outgoingLogin: cn"));
+            RunningService.await(Duration.ofSeconds(10), "the changed directory's login, the cached one dropped",
+                    () -> autoconfig(s, "iuriturchi@hln.it").contains("<username>Iuri Turchi</username>"));
+            assertThat(log.lines("directories reloaded from " + file)).hasSize(1);
+
+            Files.writeString(file, Files.readString(file) + "bogusField: 1\n");
+            RunningService.await(Duration.ofSeconds(10), "the broken file's log line",
+                    () -> !log.lines("directories not reloaded").isEmpty());
+            assertThat(log.lines("directories not reloaded").get(0)).contains(file.toString())
+                    .contains("bogusField is not a field here");
+            // Broken another way: one more line. The checks in between, of the same broken bytes, said nothing.
+            Files.writeString(file, Files.readString(file).replace("bogusField", "otherField"));
+            RunningService.await(Duration.ofSeconds(10), "the second broken file's log line",
+                    () -> log.lines("directories not reloaded").size() >= 2);
+            assertThat(log.lines("directories not reloaded")).hasSize(2).last().asString().contains("otherField");
+            assertThat(autoconfig(s, "iuriturchi@hln.it")).as("the last good directories serve")
+                    .contains("<username>Iuri Turchi</username>");
         }
     }
 

@@ -5,9 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A throw-away PostgreSQL 15 cluster (Debian's binaries, never the packaged service): initdb in a
@@ -29,8 +26,7 @@ final class Postgres implements AutoCloseable {
 
     /** Starts a cluster in a new directory under the system's temporary directory (the postgres user must reach it). */
     static Postgres start() throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("mailautoconf-pg");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path dir = ThrowawayServer.directory("mailautoconf-pg");
         Path data = dir.resolve("data");
         run(dir, BIN + "initdb", "-D", data.toString(), "-U", "admin", "-E", "UTF8", "--locale=C",
                 "--auth-local=trust", "--auth-host=scram-sha-256");
@@ -38,6 +34,14 @@ final class Postgres implements AutoCloseable {
         run(dir, BIN + "pg_ctl", "-D", data.toString(), "-w", "-t", "30", "-l", dir.resolve("server.log").toString(),
                 "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
         return new Postgres(dir, port);
+    }
+
+    /** A cluster with database {@code postfix} holding PostfixAdmin's tables and rows, then {@code moreSql}. */
+    static Postgres withPostfixAdmin(String moreSql) throws IOException, InterruptedException {
+        Postgres postgres = start();
+        postgres.sql("postgres", "CREATE DATABASE postfix;");
+        postgres.sql("postfix", Files.readString(Path.of("src/test/resources/directory/postfixadmin.sql")) + moreSql);
+        return postgres;
     }
 
     /** Runs SQL as the cluster's superuser over the Unix socket. */
@@ -54,18 +58,7 @@ final class Postgres implements AutoCloseable {
     }
 
     private static void run(Path dir, String... command) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        if ("root".equals(System.getProperty("user.name"))) {
-            cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
-        }
-        cmd.addAll(List.of(command));
-        Path log = dir.resolve("command.log");
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " failed: " + Files.readString(log));
-        }
+        ThrowawayServer.run(dir, "postgres", command);
     }
 
     /** Throws no InterruptedException, which each try-with-resources would have to handle (javac's -Xlint:try). */
@@ -77,11 +70,7 @@ final class Postgres implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while stopping PostgreSQL", e);
         } finally {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            ThrowawayServer.delete(dir);
         }
     }
 }

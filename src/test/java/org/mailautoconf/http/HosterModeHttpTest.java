@@ -20,7 +20,6 @@ import org.mailautoconf.ProfileSigning;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.testing.HosterZones;
 import org.mailautoconf.testing.NamedServer;
-import org.mailautoconf.testing.Registries;
 import org.mailautoconf.testing.RunningService;
 import org.mailautoconf.testing.SigningSetup;
 import org.mailautoconf.testing.TestPki;
@@ -39,9 +38,7 @@ class HosterModeHttpTest {
     @BeforeAll
     static void setUp() throws Exception {
         named = HosterZones.start(Files.createDirectories(dir.resolve("named")));
-        Path providers = Files.createDirectories(dir.resolve("providers.d"));
-        Registries.write(providers, "mxhoster.yaml", HosterZones.PROVIDER);
-        Registries.write(providers, "hoster.yaml", SigningSetup.HOSTER);
+        Path providers = HosterZones.providers(dir.resolve("providers.d"));
         config = ServiceConfig.defaults().withPort(0).withProvidersDir(providers).withHoster(settings(named.port(), 1000, 0, 10_000));
     }
 

@@ -16,13 +16,13 @@ import org.slf4j.LoggerFactory;
  * its own on logback's root logger, with the encoder {@code serve} uses for the format.
  * Everything the service logs goes through the root logger, so nothing escapes it.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
     private final OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
     private final Logger root;
 
-    LogCapture() {
+    public LogCapture() {
         this(LogSettings.Format.PLAIN);
     }
 
@@ -38,12 +38,12 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** Everything logged so far, as written. */
-    String text() {
+    public String text() {
         return captured.toString(StandardCharsets.UTF_8);
     }
 
     /** The lines logged so far that contain {@code part}. */
-    List<String> lines(String part) {
+    public List<String> lines(String part) {
         return text().lines().filter(l -> l.contains(part)).toList();
     }
 

@@ -37,6 +37,14 @@ public final class HosterZones {
     private HosterZones() {
     }
 
+    /** A provider directory with the hoster ({@link #PROVIDER}) and {@code SigningSetup.HOSTER}, meant as the default provider. */
+    public static Path providers(Path dir) throws IOException {
+        Path providers = Files.createDirectories(dir);
+        Registries.write(providers, "mxhoster.yaml", PROVIDER);
+        Registries.write(providers, "hoster.yaml", SigningSetup.HOSTER);
+        return providers;
+    }
+
     public static NamedServer start(Path dir) throws IOException {
         Path good = Files.writeString(dir.resolve("customers.test.zone"), """
                 $TTL 300
