@@ -3,7 +3,6 @@ package org.mailautoconf.http;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -42,7 +41,7 @@ final class DirectoryStep {
                 .description("Directory resolutions by outcome").tag("outcome", "budget").register(meters);
     }
 
-    void answer(RoutingContext ctx, ClientFormat format, DomainName domain, Optional<EmailAddress> address, Consumer<Lookup> then) {
+    void answer(Exchange ctx, ClientFormat format, DomainName domain, Optional<EmailAddress> address, Consumer<Lookup> then) {
         if (directories.use(format, domain, address).isEmpty()) {
             mx.lookup(ctx, format, domain, address, then);
             return;

@@ -3,7 +3,6 @@ package org.mailautoconf.http;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import org.mailautoconf.answer.Answers;
 import org.mailautoconf.registry.Registry;
 
@@ -29,21 +28,23 @@ final class HealthHandler {
      * a client is told to come back: "no provider for this domain" would be a wrong answer. Not
      * logged one line each (a hoster restarted under traffic would write thousands a second):
      * {@code mailautoconf_requests_total{outcome="not_ready"}} and the access log count them.
+     *
+     * @return true when the request may go on; false when it was answered
      */
-    void untilLoaded(RoutingContext ctx) {
+    boolean untilLoaded(Exchange ctx) {
         if (answers.registry().isPresent()) {
-            ctx.next();
-            return;
+            return true;
         }
         ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
         responses.text(ctx, 503, "the provider registry is still loading; try again in a few seconds");
+        return false;
     }
 
-    void healthz(RoutingContext ctx) {
+    void healthz(Exchange ctx) {
         responses.text(ctx, 200, "ok");
     }
 
-    void readyz(RoutingContext ctx) {
+    void readyz(Exchange ctx) {
         JsonObject body = new JsonObject();
         Registry registry = answers.registry().orElse(null);
         ReloadStatus.Serving serving = watcher.serving();

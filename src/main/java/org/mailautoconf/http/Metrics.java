@@ -1,5 +1,6 @@
 package org.mailautoconf.http;
 
+import io.vertx.core.http.HttpHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
@@ -81,6 +82,11 @@ public final class Metrics {
                 .description("Providers in the live registry").register(registry);
         Gauge.builder("mailautoconf_registry_domains", answers, a -> a.registry().map(Registry::domainCount).orElse(0))
                 .description("Domains and domain patterns in the live registry").register(registry);
+    }
+
+    /** {@code /metrics}: every meter in Prometheus' text format, as vertx-micrometer's scraping handler wrote it. */
+    void scrape(Exchange ctx) {
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape());
     }
 
     void request(String endpoint, String format, String outcome, long nanos) {

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.net.SocketAddress;
-import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +57,7 @@ final class MxWait {
      * an exception there fails the request, a 500 with its log line, instead of leaving it
      * unanswered (Vert.x only logs what a callback throws).
      */
-    static void resume(RoutingContext ctx, Runnable work) {
+    static void resume(Exchange ctx, Runnable work) {
         try {
             work.run();
         } catch (RuntimeException e) {
@@ -67,7 +66,7 @@ final class MxWait {
     }
 
     /** Looks up, asking the domain's MX first if hoster mode needs it, and hands the lookup to {@code then} on the event loop. */
-    void lookup(RoutingContext ctx, ClientFormat format, DomainName domain, Optional<EmailAddress> address, Consumer<Lookup> then) {
+    void lookup(Exchange ctx, ClientFormat format, DomainName domain, Optional<EmailAddress> address, Consumer<Lookup> then) {
         Lookup first = answers.lookup(format, domain, address);
         if (!(first instanceof Lookup.Unresolved)) {
             then.accept(first);
@@ -85,7 +84,7 @@ final class MxWait {
      * whether the answer came within the timeout; answers 429 (client budget) or 503 (the
      * service's cap) itself instead.
      */
-    void resolveThen(RoutingContext ctx, DomainName domain, Consumer<Boolean> then) {
+    void resolveThen(Exchange ctx, DomainName domain, Consumer<Boolean> then) {
         SocketAddress peer = ctx.request().remoteAddress();
         Optional<Duration> wait = budget.take(peer == null ? null : peer.hostAddress());
         if (wait.isPresent()) {
@@ -104,7 +103,7 @@ final class MxWait {
                 })));
     }
 
-    private void refuse(RoutingContext ctx, int status, Duration retryAfter, String line) {
+    private void refuse(Exchange ctx, int status, Duration retryAfter, String line) {
         RequestLog.outcome(ctx, status == 429 ? "limited" : "busy");
         ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
         Responses.plain(ctx.response(), status, line);

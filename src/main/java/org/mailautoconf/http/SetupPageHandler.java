@@ -1,7 +1,6 @@
 package org.mailautoconf.http;
 
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.util.Optional;
 import org.mailautoconf.ServiceConfig;
@@ -32,7 +31,7 @@ final class SetupPageHandler {
         this.publicBaseUrl = config.publicBaseUrl();
     }
 
-    void page(RoutingContext ctx) {
+    void page(Exchange ctx) {
         Language language = Language.choose(Optional.ofNullable(ctx.request().getParam("lang")),
                 Optional.ofNullable(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
         String typed = ctx.request().getParam("emailaddress");

@@ -1,6 +1,5 @@
 package org.mailautoconf.http;
 
-import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,7 +30,7 @@ final class WellKnownHandler {
         this.responses = responses;
     }
 
-    void pacc(RoutingContext ctx) {
+    void pacc(Exchange ctx) {
         Optional<DomainName> domain = mailDomain(ctx, PACC_PREFIX);
         if (domain.isEmpty()) {
             responses.clientError(ctx, 400, "ask ua-auto-config.<your domain>: the document is found by the Host name");
@@ -53,11 +52,11 @@ final class WellKnownHandler {
         }
     }
 
-    void caldav(RoutingContext ctx) {
+    void caldav(Exchange ctx) {
         dav(ctx, "CalDAV", p -> p.services().caldav());
     }
 
-    void carddav(RoutingContext ctx) {
+    void carddav(Exchange ctx) {
         dav(ctx, "CardDAV", p -> p.services().carddav());
     }
 
@@ -66,7 +65,7 @@ final class WellKnownHandler {
      * method and body (clients PROPFIND here) and is not cached as permanent: the provider file
      * may move the service. Any method is redirected, as the client's first request may be any.
      */
-    private void dav(RoutingContext ctx, String protocol, Function<Provider, Optional<UrlService>> service) {
+    private void dav(Exchange ctx, String protocol, Function<Provider, Optional<UrlService>> service) {
         Optional<DomainName> domain = RequestDomains.fromHost(ctx);
         if (domain.isEmpty()) {
             responses.clientError(ctx, 400, "ask on the mail domain: the " + protocol + " service is found by the Host name");
@@ -86,7 +85,7 @@ final class WellKnownHandler {
     }
 
     /** The mail domain of the Host: {@code <prefix><domain>} or the domain itself. */
-    static Optional<DomainName> mailDomain(RoutingContext ctx, String prefix) {
+    static Optional<DomainName> mailDomain(Exchange ctx, String prefix) {
         return RequestDomains.fromHost(ctx).map(d -> d.ascii().startsWith(prefix) && d.labelCount() > 2 ? d.parent() : d);
     }
 }
