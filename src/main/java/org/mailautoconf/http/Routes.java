@@ -14,7 +14,14 @@ final class Routes {
     record Handlers(RequestLog requestLog, AutoconfigHandler autoconfig, AutodiscoverHandler autodiscover,
                     AutodiscoverJsonHandler autodiscoverJson, MobileconfigHandler mobileconfig, SetupPageHandler setupPage,
                     HealthHandler health, Metrics metrics, Responses responses, java.util.Optional<TlsRoutes> tls,
-                    WellKnownHandler wellKnown) {}
+                    WellKnownHandler wellKnown) {
+
+        /** The same handlers, counted and logged elsewhere (the warm-up's requests are not the service's traffic). */
+        Handlers withRequestLog(RequestLog log) {
+            return new Handlers(log, autoconfig, autodiscover, autodiscoverJson, mobileconfig, setupPage, health, metrics, responses, tls,
+                    wellKnown);
+        }
+    }
 
     private final List<Dispatch.Route> routes = new ArrayList<>();
 
