@@ -50,7 +50,7 @@ public final class Metrics {
         }
     }
 
-    private final ConcurrentMap<RequestLabels, Counter> requests = new ConcurrentHashMap<>();
+    private final ConcurrentMap<RequestLabels, RequestMeters> requests = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Timer> latency = new ConcurrentHashMap<>();
 
     public PrometheusMeterRegistry registry() {
@@ -90,17 +90,27 @@ public final class Metrics {
     }
 
     void request(String endpoint, String format, String outcome, long nanos) {
-        requests.computeIfAbsent(new RequestLabels(endpoint, format, outcome), k -> Counter.builder("mailautoconf_requests")
-                .description("Requests by endpoint family, client format and outcome")
-                .tags("endpoint", endpoint, "format", format, "outcome", outcome)
-                .register(registry)).increment();
-        latency.computeIfAbsent(endpoint, k -> Timer.builder("mailautoconf_request_duration")
-                .description("Time from request to the end of the answer")
-                .tags("endpoint", endpoint)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(50_000))
-                .maximumExpectedValue(Duration.ofSeconds(5))
-                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+        // One map lookup a request for both meters (a get: computeIfAbsent locks the bin on a hit).
+        RequestLabels labels = new RequestLabels(endpoint, format, outcome);
+        RequestMeters meters = requests.get(labels);
+        if (meters == null) {
+            meters = requests.computeIfAbsent(labels, k -> new RequestMeters(Counter.builder("mailautoconf_requests")
+                    .description("Requests by endpoint family, client format and outcome")
+                    .tags("endpoint", endpoint, "format", format, "outcome", outcome)
+                    .register(registry), latency.computeIfAbsent(endpoint, e -> Timer.builder("mailautoconf_request_duration")
+                    .description("Time from request to the end of the answer")
+                    .tags("endpoint", endpoint)
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofNanos(50_000))
+                    .maximumExpectedValue(Duration.ofSeconds(5))
+                    .register(registry))));
+        }
+        meters.count().increment();
+        meters.latency().record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The counter of one label set, and the timer of its endpoint. */
+    private record RequestMeters(Counter count, Timer latency) {
     }
 
     /**

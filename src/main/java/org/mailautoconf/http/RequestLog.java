@@ -2,7 +2,6 @@ package org.mailautoconf.http;
 
 import io.vertx.core.http.HttpServerRequest;
 import org.mailautoconf.LogSettings.ClientAddress;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,34 +110,41 @@ final class RequestLog {
         }
     }
 
-    /** The endpoint family of a path: a fixed set, whatever the path. */
+    /**
+     * The endpoint family of a path: a fixed set, whatever the path. Compared in any letter case
+     * in place: lower-casing a copy of every path cost an allocation per request.
+     */
     static String endpoint(String path) {
-        String p = path == null ? "" : path.toLowerCase(Locale.ROOT);
-        if (p.startsWith("/mail/") || p.startsWith("/.well-known/autoconfig/") || p.startsWith("/v1.1/") || p.startsWith("/autoconfig/")) {
+        String p = path == null ? "" : path;
+        if (starts(p, "/mail/") || starts(p, "/.well-known/autoconfig/") || starts(p, "/v1.1/") || starts(p, "/autoconfig/")) {
             return "autoconfig";
         }
-        if (p.startsWith("/autodiscover/")) {
+        if (starts(p, "/autodiscover/")) {
             return "autodiscover";
         }
-        if (p.startsWith("/mobileconfig")) {
+        if (starts(p, "/mobileconfig")) {
             return "mobileconfig";
         }
-        if (p.equals("/.well-known/user-agent-configuration.json")) {
+        if (p.equalsIgnoreCase("/.well-known/user-agent-configuration.json")) {
             return "pacc";
         }
-        if (p.equals("/.well-known/caldav") || p.equals("/.well-known/carddav")) {
+        if (p.equalsIgnoreCase("/.well-known/caldav") || p.equalsIgnoreCase("/.well-known/carddav")) {
             return "dav";
         }
-        if (p.equals("/healthz") || p.equals("/readyz")) {
+        if (p.equalsIgnoreCase("/healthz") || p.equalsIgnoreCase("/readyz")) {
             return "health";
         }
-        if (p.equals("/metrics")) {
+        if (p.equalsIgnoreCase("/metrics")) {
             return "metrics";
         }
-        if (p.equals("/") || p.startsWith("/setup")) {
+        if (p.equals("/") || starts(p, "/setup")) {
             return "setup";
         }
         return "other";
+    }
+
+    private static boolean starts(String path, String prefix) {
+        return path.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     static String outcome(int status) {
