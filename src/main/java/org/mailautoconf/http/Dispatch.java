@@ -121,10 +121,11 @@ final class Dispatch implements Handler<HttpServerRequest> {
             if (any != null) {
                 return any;
             }
-            if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
+            // Vert.x hands out its constants for these methods: identity first, equals (by name) after.
+            if (method == HttpMethod.GET || method == HttpMethod.HEAD || HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
                 return get;
             }
-            return HttpMethod.POST.equals(method) ? post : null;
+            return method == HttpMethod.POST || HttpMethod.POST.equals(method) ? post : null;
         }
     }
 }
