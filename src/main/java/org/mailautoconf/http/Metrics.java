@@ -63,7 +63,9 @@ public final class Metrics {
         // request (8% of the time under load, profiled); mailautoconf_requests covers requests.
         MicrometerMetricsOptions options = new MicrometerMetricsOptions()
                 .setEnabled(true)
-                .setDisabledMetricsCategories(Set.of(MetricsDomain.HTTP_SERVER.toCategory(), MetricsDomain.NET_SERVER.toCategory()))
+                // The only Vert.x client is the warm-up's (WarmUp), whose connections are not the service's.
+                .setDisabledMetricsCategories(Set.of(MetricsDomain.HTTP_SERVER.toCategory(), MetricsDomain.NET_SERVER.toCategory(),
+                        MetricsDomain.HTTP_CLIENT.toCategory(), MetricsDomain.NET_CLIENT.toCategory()))
                 .setJvmMetricsEnabled(true)
                 .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME));
         // The service serves no files: without class-path resolving and its file cache, Vert.x

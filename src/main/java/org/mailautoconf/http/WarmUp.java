@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -75,13 +73,14 @@ final class WarmUp {
      */
     static List<Ask> asks(Registry registry, boolean addresses, boolean profiles) {
         List<Ask> asks = new ArrayList<>();
+        int domains = 0;
         for (Provider p : registry.providers()) {
-            if (asks.size() >= DOMAINS * 4) {
-                break;
-            }
             DomainName domain = p.primaryDomain().orElse(null);
             if (domain == null) {
                 continue;
+            }
+            if (domains++ == DOMAINS) {
+                break;
             }
             String d = domain.ascii();
             String address = LOCAL_PART + "@" + d;
@@ -119,10 +118,7 @@ final class WarmUp {
         long guard = vertx.setTimer(settings.limit().toMillis() + 1000, id -> finish(start, "its time ran out"));
         return vertx.deployVerticle(new Listener(handler, Listener.options(new HostPort("127.0.0.1", 0)), connections, p -> port[0] = p))
                 .compose(id -> {
-                    // The client on a Vert.x of its own, without meters: its connection pools are not the service's.
-                    Vertx own = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setFileSystemOptions(
-                            new FileSystemOptions().setClassPathResolvingEnabled(false).setFileCachingEnabled(false)));
-                    HttpClient client = own.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+                    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
                             new PoolOptions().setHttp1MaxSize(CONNECTIONS));
                     AtomicInteger next = new AtomicInteger();
                     List<Future<Void>> lanes = new ArrayList<>();
@@ -131,7 +127,6 @@ final class WarmUp {
                     }
                     return Future.all(lanes).<Void>mapEmpty()
                             .eventually(client::close)
-                            .eventually(own::close)
                             .eventually(() -> vertx.undeploy(id));
                 })
                 .transform(r -> {
@@ -148,8 +143,9 @@ final class WarmUp {
             return Future.succeededFuture();
         }
         Ask ask = asks.get(n % asks.size());
-        RequestOptions options = new RequestOptions().setServer(server).setMethod(ask.method()).setHost(ask.host()).setPort(80)
-                .setURI(ask.uri());
+        // One authority for every request, so one connection pool; the Host header names the domain.
+        RequestOptions options = new RequestOptions().setServer(server).setMethod(ask.method()).setURI(ask.uri())
+                .putHeader("Host", ask.host());
         return client.request(options)
                 .compose(request -> ask.body() == null ? request.send()
                         : request.putHeader("Content-Type", "text/xml; charset=utf-8").send(ask.body()))

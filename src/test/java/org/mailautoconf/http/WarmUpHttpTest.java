@@ -67,6 +67,8 @@ class WarmUpHttpTest {
             String metrics = new String(s.get("/metrics").body(), StandardCharsets.UTF_8);
             assertThat(metrics).contains("endpoint=\"autoconfig\"").doesNotContain("endpoint=\"autodiscover\"")
                     .doesNotContain("endpoint=\"mobileconfig\"");
+            // Nor are its client's connections.
+            assertThat(metrics).doesNotContain("vertx_http_client").doesNotContain("pool_type=\"http\"");
         }
     }
 
