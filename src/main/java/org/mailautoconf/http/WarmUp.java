@@ -66,8 +66,8 @@ final class WarmUp {
     }
 
     /**
-     * The requests for the first few providers' domains: autoconfig with and without an
-     * address, Outlook's Autodiscover POST, and the profile. No address when directories are
+     * The requests for the first few providers' domains: autoconfig (both paths), Outlook's
+     * Autodiscover POST, and the profile, for the address {@code warm-up@<domain>}. No address when directories are
      * configured (each would be a directory lookup), no profile when profiles are signed (each
      * new address is a signature, within 127.0.0.1's budget).
      */
@@ -84,8 +84,14 @@ final class WarmUp {
             }
             String d = domain.ascii();
             String address = LOCAL_PART + "@" + d;
-            asks.add(new Ask(HttpMethod.GET, "autoconfig." + d, "/.well-known/autoconfig/mail/config-v1.1.xml", null));
+            if (!addresses) {
+                asks.add(new Ask(HttpMethod.GET, "autoconfig." + d, "/.well-known/autoconfig/mail/config-v1.1.xml", null));
+            }
             if (addresses) {
+                // Only the warm-up's own address: its answers are cached under keys no client asks for, so
+                // they never stand in for a client's (a reload's sweep runs just after the new registry is live).
+                asks.add(new Ask(HttpMethod.GET, "autoconfig." + d, "/.well-known/autoconfig/mail/config-v1.1.xml?emailaddress=" + address,
+                        null));
                 asks.add(new Ask(HttpMethod.GET, "autoconfig." + d, "/mail/config-v1.1.xml?emailaddress=" + address, null));
                 asks.add(new Ask(HttpMethod.POST, "autodiscover." + d, "/Autodiscover/Autodiscover.xml", Buffer.buffer(outlook(address))));
             }
@@ -125,9 +131,9 @@ final class WarmUp {
                     for (int i = 0; i < CONNECTIONS; i++) {
                         lanes.add(lane(client, SocketAddress.inetSocketAddress(port[0], "127.0.0.1"), asks, next, deadline));
                     }
+                    // Ready once every lane has its last answer; the listener's stop (a second of drain) is not waited for.
                     return Future.all(lanes).<Void>mapEmpty()
-                            .eventually(client::close)
-                            .eventually(() -> vertx.undeploy(id));
+                            .andThen(r -> client.close().eventually(() -> vertx.undeploy(id)));
                 })
                 .transform(r -> {
                     vertx.cancelTimer(guard);
