@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param hoster          hoster mode: how domains no file lists are matched by their MX records
  * @param directories     the directories file ({@code --directories}, docs/directories.md): LDAP and SQL
  *                        sources of per-user logins; empty: no directory
+ * @param warmUp          the requests {@code serve} asks itself on loopback before {@code /readyz} says ready
  */
 public record ServiceConfig(
         String listenHost,
@@ -46,7 +47,8 @@ public record ServiceConfig(
         Optional<Path> stateDir,
         Optional<TlsSettings> tls,
         HosterSettings hoster,
-        Optional<Path> directories) {
+        Optional<Path> directories,
+        WarmUpSettings warmUp) {
 
     public static final long DEFAULT_CACHE_BYTES = 64L << 20;
 
@@ -90,12 +92,12 @@ public record ServiceConfig(
         return new ServiceConfig("127.0.0.1", 8080, Path.of("providers.d"), Optional.empty(), Optional.empty(),
                 Duration.ofSeconds(2), Duration.ofMinutes(5), DEFAULT_CACHE_BYTES, false, Optional.empty(),
                 ConnectionLimits.defaults(), Optional.empty(), LogSettings.defaults(), SigningLimits.defaults(),
-                Optional.empty(), Optional.empty(), HosterSettings.defaults(), Optional.empty());
+                Optional.empty(), Optional.empty(), HosterSettings.defaults(), Optional.empty(), WarmUpSettings.OFF);
     }
 
     public ServiceConfig withListen(String host, int newPort) {
         return new ServiceConfig(host, newPort, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories, warmUp);
     }
 
     public ServiceConfig withPort(int newPort) {
@@ -104,77 +106,84 @@ public record ServiceConfig(
 
     public ServiceConfig withProvidersDir(Path dir) {
         return new ServiceConfig(listenHost, port, dir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories, warmUp);
     }
 
     public ServiceConfig withDefaultProvider(Optional<String> id) {
         return new ServiceConfig(listenHost, port, providersDir, id, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories, warmUp);
     }
 
     public ServiceConfig withPublicBaseUrl(Optional<URI> url) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, url, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories, warmUp);
     }
 
     public ServiceConfig withReloadInterval(Duration interval) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, interval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories, warmUp);
     }
 
     public ServiceConfig withCacheBytes(long bytes) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                bytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
+                bytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories, warmUp);
     }
 
     public ServiceConfig withAccessLog(boolean on) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, on, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
+                cacheBytes, on, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories, warmUp);
     }
 
     public ServiceConfig withProfileSigning(Optional<ProfileSigning> signing) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, signing, connections, management, logging, signingLimits, stateDir, tls, hoster, directories);
+                cacheBytes, accessLog, signing, connections, management, logging, signingLimits, stateDir, tls, hoster, directories, warmUp);
     }
 
     public ServiceConfig withConnections(ConnectionLimits limits) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, limits, management, logging, signingLimits, stateDir, tls, hoster, directories);
+                cacheBytes, accessLog, profileSigning, limits, management, logging, signingLimits, stateDir, tls, hoster, directories, warmUp);
     }
 
     public ServiceConfig withManagement(Optional<HostPort> listener) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, listener, logging, signingLimits, stateDir, tls, hoster, directories);
+                cacheBytes, accessLog, profileSigning, connections, listener, logging, signingLimits, stateDir, tls, hoster, directories, warmUp);
     }
 
     public ServiceConfig withLogging(LogSettings settings) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, settings, signingLimits, stateDir, tls, hoster, directories);
+                cacheBytes, accessLog, profileSigning, connections, management, settings, signingLimits, stateDir, tls, hoster, directories, warmUp);
     }
 
     public ServiceConfig withSigningLimits(SigningLimits limits) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, limits, stateDir, tls, hoster, directories);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, limits, stateDir, tls, hoster, directories, warmUp);
     }
 
     public ServiceConfig withStateDir(Optional<Path> dir) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, dir, tls, hoster, directories);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, dir, tls, hoster, directories, warmUp);
     }
 
     public ServiceConfig withTls(Optional<TlsSettings> settings) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, settings, hoster, directories);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, settings, hoster, directories, warmUp);
     }
 
     public ServiceConfig withHoster(HosterSettings settings) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, settings, directories);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, settings, directories, warmUp);
+    }
+
+    /** The warm-up before {@code /readyz} says ready ({@code --warm-up-requests}, {@code --warm-up-seconds}). */
+    public ServiceConfig withWarmUp(WarmUpSettings settings) {
+        return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, directories,
+                settings);
     }
 
     /** The directories file ({@code --directories}, docs/directories.md); empty: no directory. */
     public ServiceConfig withDirectories(Optional<Path> file) {
         return new ServiceConfig(listenHost, port, providersDir, defaultProvider, publicBaseUrl, reloadInterval, maxAge,
-                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, file);
+                cacheBytes, accessLog, profileSigning, connections, management, logging, signingLimits, stateDir, tls, hoster, file, warmUp);
     }
 }

@@ -27,7 +27,7 @@ class ServiceConfigTest {
                 Optional.of(URI.create("https://autoconfig.example.net")), Duration.ofSeconds(5), Duration.ofMinutes(5),
                 1234, true, CUSTOM.profileSigning(), CUSTOM.connections(), Optional.of(new HostPort("127.0.0.1", 9090)),
                 CUSTOM.logging(), CUSTOM.signingLimits(), Optional.of(Path.of("/var/lib/m")), Optional.empty(),
-                CUSTOM.hoster(), Optional.of(Path.of("/etc/mailautoconf/directories.yaml"))));
+                CUSTOM.hoster(), Optional.of(Path.of("/etc/mailautoconf/directories.yaml")), CUSTOM.warmUp()));
         assertThat(CUSTOM.hoster().resolvers()).containsExactly(new HostPort("127.0.0.1", 5353));
         assertThat(CUSTOM.withProfileSigning(Optional.empty()).cacheBytes()).isEqualTo(1234);
     }

@@ -42,6 +42,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DirectoryOptions directories;
 
+    @Mixin
+    WarmUpOptions warmUp;
+
     @Option(names = "--listen", paramLabel = "ADDRESS", defaultValue = "${env:MAILAUTOCONF_LISTEN:-127.0.0.1}",
             description = "Address to listen on (env MAILAUTOCONF_LISTEN; default: ${DEFAULT-VALUE}).")
     String listen;
@@ -74,7 +77,8 @@ final class ServeCommand implements Callable<Integer> {
         return new ServiceConfig(listen, port, registry.providers, registry.defaultProvider(), Optional.ofNullable(publicUrl),
                 Duration.ofMillis(Math.round(reloadSeconds * 1000)), Duration.ofSeconds(maxAgeSeconds),
                 cacheMegabytes << 20, accessLog, signing.signing(), connections.limits(), connections.management(),
-                logging.settings(), signing.limits(), state.stateDir(), tls.settings(), hoster.settings(), directories.file());
+                logging.settings(), signing.limits(), state.stateDir(), tls.settings(), hoster.settings(), directories.file(),
+                warmUp.settings());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.mailautoconf.http;
 
-import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.mailautoconf.answer.ClientFormat;
 import org.mailautoconf.answer.Lookup;
@@ -22,7 +21,7 @@ final class AutoconfigHandler {
         this.responses = responses;
     }
 
-    void byAddressOrHost(RoutingContext ctx) {
+    void byAddressOrHost(Exchange ctx) {
         RequestDomains.withQueryAddress(ctx, responses, address -> {
             Optional<DomainName> domain = address.map(EmailAddress::domain).or(() -> RequestDomains.fromHost(ctx));
             if (domain.isEmpty()) {
@@ -33,7 +32,7 @@ final class AutoconfigHandler {
         });
     }
 
-    void byDomain(RoutingContext ctx) {
+    void byDomain(Exchange ctx) {
         DomainName domain;
         try {
             domain = DomainName.parse(ctx.pathParam("domain"));
@@ -44,7 +43,7 @@ final class AutoconfigHandler {
         answer(ctx, domain, Optional.empty());
     }
 
-    private void answer(RoutingContext ctx, DomainName domain, Optional<EmailAddress> address) {
+    private void answer(Exchange ctx, DomainName domain, Optional<EmailAddress> address) {
         // A client that asks for 1.2 by name gets the SASL mechanisms of the mail servers too;
         // every other request the answer both Thunderbirds accept (docs/clients.md).
         ClientFormat format = "1.2".equals(ctx.request().getParam("version")) ? ClientFormat.AUTOCONFIG_12 : ClientFormat.AUTOCONFIG;

@@ -2,7 +2,6 @@ package org.mailautoconf.http;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -50,7 +49,7 @@ final class AutodiscoverHandler {
         this.serverId = Integer.toUnsignedLong(name.hashCode());
     }
 
-    void post(RoutingContext ctx) {
+    void post(Exchange ctx) {
         Buffer body = ctx.body().buffer();
         RequestReader.Result read = bodies.read(body == null ? new byte[0] : body.getBytes(), charset(ctx));
         if (read instanceof RequestReader.Result.Rejected rejected) {
@@ -71,7 +70,7 @@ final class AutodiscoverHandler {
         }
     }
 
-    private void respond(RoutingContext ctx, AutodiscoverRequest request, Lookup lookup) {
+    private void respond(Exchange ctx, AutodiscoverRequest request, Lookup lookup) {
         if (lookup instanceof Lookup.Found found) {
             responses.send(ctx, found.answer());
         } else if (lookup instanceof Lookup.Refused refused) {
@@ -89,7 +88,7 @@ final class AutodiscoverHandler {
      * {@code http://autodiscover.<domain>/Autodiscover/Autodiscover.xml} and expects a 302 to the
      * https URL it then POSTs to. Asked at the public host itself, a redirect would loop.
      */
-    void get(RoutingContext ctx) {
+    void get(Exchange ctx) {
         if (publicBaseUrl.isEmpty()) {
             ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
             responses.clientError(ctx, 405, "Autodiscover asks by POST here; the HTTP redirect method needs the public https URL"
@@ -107,14 +106,14 @@ final class AutodiscoverHandler {
         responses.send(ctx, new Answer(302, body, "text/plain; charset=utf-8", Answer.etagOf(body), Map.of("Location", target)));
     }
 
-    private void fail(RoutingContext ctx, ProtocolError error, Optional<ResponseSchema> answerIn) {
+    private void fail(Exchange ctx, ProtocolError error, Optional<ResponseSchema> answerIn) {
         RequestLog.protocolError(ctx);
         Answer answer = AutodiscoverAnswers.error(error, answerIn, clock.instant(), serverId);
         responses.sendFailure(ctx, answer, "Autodiscover error " + error.code().code() + ": " + error.reason());
     }
 
     /** The {@code charset} parameter of the Content-Type, which RFC 7303 puts before the XML declaration. */
-    static Optional<String> charset(RoutingContext ctx) {
+    static Optional<String> charset(Exchange ctx) {
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         if (type == null) {
             return Optional.empty();

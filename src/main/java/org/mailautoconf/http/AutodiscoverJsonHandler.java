@@ -1,6 +1,5 @@
 package org.mailautoconf.http;
 
-import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -35,15 +34,15 @@ final class AutodiscoverJsonHandler {
         this.publicBaseUrl = config.publicBaseUrl();
     }
 
-    void byQuery(RoutingContext ctx) {
+    void byQuery(Exchange ctx) {
         answer(ctx, param(ctx, "Email"));
     }
 
-    void byPath(RoutingContext ctx) {
+    void byPath(Exchange ctx) {
         answer(ctx, ctx.pathParam("address"));
     }
 
-    private void answer(RoutingContext ctx, String email) {
+    private void answer(Exchange ctx, String email) {
         RequestLog.format(ctx, "autodiscover-json");
         String protocol = param(ctx, "Protocol");
         if (protocol == null || V2Protocol.byName(protocol).isEmpty()) {
@@ -59,7 +58,7 @@ final class AutodiscoverJsonHandler {
                 choice.provider().map(Registry.Match::provider), address.get(), publicBaseUrl)));
     }
 
-    private void reply(RoutingContext ctx, JsonRenderer.JsonReply reply) {
+    private void reply(Exchange ctx, JsonRenderer.JsonReply reply) {
         Answer answer = new Answer(reply.status(), reply.body(), JsonRenderer.CONTENT_TYPE, Answer.etagOf(reply.body()), Map.of());
         if (reply.errorCode().isEmpty()) {
             responses.send(ctx, answer);
@@ -81,7 +80,7 @@ final class AutodiscoverJsonHandler {
     }
 
     /** A query parameter by name in any letter case: clients send {@code Email}, {@code email}, ... */
-    private static String param(RoutingContext ctx, String name) {
+    private static String param(Exchange ctx, String name) {
         for (Map.Entry<String, String> e : ctx.queryParams()) {
             if (e.getKey().equalsIgnoreCase(name)) {
                 return e.getValue();

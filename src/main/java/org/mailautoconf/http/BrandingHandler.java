@@ -2,7 +2,6 @@ package org.mailautoconf.http;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Optional;
 import org.mailautoconf.answer.Answer;
@@ -17,7 +16,7 @@ import org.mailautoconf.registry.Provider;
  */
 final class BrandingHandler {
 
-    static final String PATH = "/branding/:provider/logo";
+    static final RoutePath PATH = RoutePath.withParameterBefore("/branding/", "provider", "/logo");
 
     /** No script, no plug-in, nothing loaded, no framing; an SVG's inline styles still apply. */
     static final String LOGO_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'";
@@ -36,7 +35,7 @@ final class BrandingHandler {
         this.responses = responses;
     }
 
-    void logo(RoutingContext ctx) {
+    void logo(Exchange ctx) {
         String id = ctx.pathParam("provider");
         Optional<Branding.Logo> logo = answers.registry().flatMap(r -> r.provider(id)).flatMap(Provider::branding)
                 .flatMap(Branding::logo);

@@ -3,7 +3,6 @@ package org.mailautoconf.http;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
@@ -50,7 +49,7 @@ final class DirectoryStep {
     }
 
     /** The answer, personal where a directory knows the address. Not for signed profiles: see {@link #personalOr}. */
-    void answer(RoutingContext ctx, ClientFormat format, DomainName domain, Optional<EmailAddress> address, Consumer<Lookup> then) {
+    void answer(Exchange ctx, ClientFormat format, DomainName domain, Optional<EmailAddress> address, Consumer<Lookup> then) {
         if (directories.skips(address)) {
             mx.lookup(ctx, format, domain, address, then);
             return;
@@ -70,7 +69,7 @@ final class DirectoryStep {
      * what the directory said when the provider has a directory that knows the address, and makes
      * the answer itself; {@code otherwise} runs in every other case.
      */
-    void personalOr(RoutingContext ctx, ClientFormat format, EmailAddress address, BiConsumer<Personal, DirectoryEntry> personal,
+    void personalOr(Exchange ctx, ClientFormat format, EmailAddress address, BiConsumer<Personal, DirectoryEntry> personal,
             Runnable otherwise) {
         if (directories.skips(Optional.of(address))) {
             otherwise.run();
@@ -98,7 +97,7 @@ final class DirectoryStep {
     }
 
     /** What the directory (or its cache) says for the plan's address, on the request's event loop. */
-    private void entry(RoutingContext ctx, Personal plan, Consumer<DirectoryEntry> then) {
+    private void entry(Exchange ctx, Personal plan, Consumer<DirectoryEntry> then) {
         Optional<DirectoryEntry> hit = directories.cached(plan);
         if (hit.isPresent()) {
             then.accept(hit.get());

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.net.SocketAddress;
-import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -91,7 +90,7 @@ final class ExpensiveWork {
      * hands its result to {@code then} on the request's event loop; otherwise answers 429 or 503
      * itself. Call it on the event loop, only for work no cache can answer.
      */
-    <T> void run(RoutingContext ctx, Responses responses, Callable<T> work, Consumer<T> then) {
+    <T> void run(Exchange ctx, Responses responses, Callable<T> work, Consumer<T> then) {
         SocketAddress peer = ctx.request().remoteAddress();
         Optional<Duration> wait = budget.take(peer == null ? null : peer.hostAddress());
         if (wait.isPresent()) {
@@ -126,7 +125,7 @@ final class ExpensiveWork {
         }
     }
 
-    private void refuse(RoutingContext ctx, Responses responses, int status, Duration retryAfter, String line) {
+    private void refuse(Exchange ctx, Responses responses, int status, Duration retryAfter, String line) {
         long now = System.nanoTime();
         long last = lastWarning.get();
         if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {

@@ -3,7 +3,6 @@ package org.mailautoconf.http;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import org.mailautoconf.answer.Answers;
 import org.mailautoconf.registry.Registry;
 
@@ -17,11 +16,13 @@ final class HealthHandler {
     private final Answers answers;
     private final RegistryWatcher watcher;
     private final Responses responses;
+    private final WarmUp warmUp;
 
-    HealthHandler(Answers answers, RegistryWatcher watcher, Responses responses) {
+    HealthHandler(Answers answers, RegistryWatcher watcher, Responses responses, WarmUp warmUp) {
         this.answers = answers;
         this.watcher = watcher;
         this.responses = responses;
+        this.warmUp = warmUp;
     }
 
     /**
@@ -29,35 +30,42 @@ final class HealthHandler {
      * a client is told to come back: "no provider for this domain" would be a wrong answer. Not
      * logged one line each (a hoster restarted under traffic would write thousands a second):
      * {@code mailautoconf_requests_total{outcome="not_ready"}} and the access log count them.
+     *
+     * @return true when the request may go on; false when it was answered
      */
-    void untilLoaded(RoutingContext ctx) {
+    boolean untilLoaded(Exchange ctx) {
         if (answers.registry().isPresent()) {
-            ctx.next();
-            return;
+            return true;
         }
         ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
         responses.text(ctx, 503, "the provider registry is still loading; try again in a few seconds");
+        return false;
     }
 
-    void healthz(RoutingContext ctx) {
+    void healthz(Exchange ctx) {
         responses.text(ctx, 200, "ok");
     }
 
-    void readyz(RoutingContext ctx) {
+    void readyz(Exchange ctx) {
         JsonObject body = new JsonObject();
         Registry registry = answers.registry().orElse(null);
         ReloadStatus.Serving serving = watcher.serving();
-        body.put("ready", registry != null);
+        // Answers are served during the warm-up; only a load balancer is asked to wait for it.
+        boolean ready = registry != null && warmUp.done();
+        body.put("ready", ready);
         // Stale or degraded stays 200: every replica reads the same files, so a 503 for a broken
         // edit would take all of them out of service at once, while each still answers correctly
         // for everything the edit did not touch. The body says it, for alerts.
-        body.put("status", registry == null ? "loading" : serving.word());
+        body.put("status", registry == null ? "loading" : !ready ? "warming up" : serving.word());
         body.put("stale", serving.stale());
         serving.staleSince().ifPresent(t -> body.put("staleSince", t.toString()));
         serving.startedFrom().ifPresent(s -> body.put("startedFrom", new JsonObject()
                 .put("file", s.file().toString())
                 .put("version", s.version())
                 .put("savedAt", s.savedAt().toString())));
+        if (warmUp.status() != null) {
+            body.put("warmUp", warmUp.status());
+        }
         if (registry != null) {
             body.put("registry", new JsonObject()
                     .put("version", registry.version())
@@ -73,7 +81,7 @@ final class HealthHandler {
                     .put("result", s.ok() ? "ok" : "failed")
                     .put("errors", errors));
         });
-        ctx.response().setStatusCode(registry != null ? 200 : 503)
+        ctx.response().setStatusCode(ready ? 200 : 503)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .end(body.encodePrettily() + "\n");

@@ -59,6 +59,7 @@ public final class HttpService {
     private final OpenConnections managementConnections;
     private final Optional<TlsCertificates> tls;
     private volatile int tlsPort;
+    private final WarmUp warmUp;
     /** The listeners' deployment, once {@link #start()} has begun it; guarded by this. */
     private Future<List<String>> listening;
     /** Set by the first {@link #stop()}; guarded by this. */
@@ -88,6 +89,7 @@ public final class HttpService {
         MxWait.meter(mxLookups, metrics.registry());
         this.mxWait = new MxWait(answers, mxLookups, config.hoster());
         this.watcher = new RegistryWatcher(vertx, config, answers, Clock.systemUTC(), metrics);
+        this.warmUp = new WarmUp(config.warmUp());
         this.tls = config.tls().map(t -> new TlsCertificates(t, config.reloadInterval(), config.publicBaseUrl().map(URI::getHost),
                 answers::registry, metrics::certificates));
         metrics.bind(answers);
@@ -155,6 +157,7 @@ public final class HttpService {
                         config.management().map(m -> "; /metrics, /readyz and /healthz on http://" + new HostPort(m.host(), managementPort) + "/")
                                 .orElse(""));
                 tls.ifPresent(t -> LOG.info("listening on https://{}/", new HostPort(t.settings().listen().host(), tlsPort)));
+                warmUp();
                 return Future.succeededFuture(firstPort);
             }
             Throwable cause = loaded.failed() ? loaded.cause() : deployed.failed() ? deployed.cause()
@@ -226,6 +229,18 @@ public final class HttpService {
     }
 
     /**
+     * Asks this service's own handlers the warm-up's requests ({@link WarmUp}), in the background;
+     * {@code /readyz} says 503 until they are done. Counted in meters of their own, never logged.
+     */
+    private void warmUp() {
+        Routes.Handlers own = handlers();
+        Routes.Handlers quiet = own.withRequestLog(new RequestLog(new Metrics(), false, config.logging().accessLogClient()));
+        List<WarmUp.Ask> asks = answers.registry().map(r -> WarmUp.asks(r, config.directories().isEmpty(), signer.isEmpty()))
+                .orElse(List.of());
+        warmUp.run(vertx, Routes.gated(Routes.router(vertx, quiet, false), quiet), asks);
+    }
+
+    /**
      * Every endpoint of this service, over its live registry, behind the check of each request's
      * head; the management ones only when asked.
      */
@@ -255,7 +270,7 @@ public final class HttpService {
                 new AutodiscoverJsonHandler(answers, responses, config, mxWait),
                 new MobileconfigHandler(signing, answers, directoryStep, responses, signer.isPresent(), mxWait),
                 new SetupPageHandler(answers, responses, config, mxWait),
-                new HealthHandler(answers, watcher, responses),
+                new HealthHandler(answers, watcher, responses, warmUp),
                 metrics,
                 responses,
                 tls.map(t -> new TlsRoutes(t.challenges(), () -> tlsPort != 0 ? tlsPort : t.settings().listen().port(), responses)),

@@ -1,5 +1,6 @@
 package org.mailautoconf.http;
 
+import io.vertx.core.http.HttpHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
@@ -49,7 +50,7 @@ public final class Metrics {
         }
     }
 
-    private final ConcurrentMap<RequestLabels, Counter> requests = new ConcurrentHashMap<>();
+    private final ConcurrentMap<RequestLabels, RequestMeters> requests = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Timer> latency = new ConcurrentHashMap<>();
 
     public PrometheusMeterRegistry registry() {
@@ -62,7 +63,9 @@ public final class Metrics {
         // request (8% of the time under load, profiled); mailautoconf_requests covers requests.
         MicrometerMetricsOptions options = new MicrometerMetricsOptions()
                 .setEnabled(true)
-                .setDisabledMetricsCategories(Set.of(MetricsDomain.HTTP_SERVER.toCategory(), MetricsDomain.NET_SERVER.toCategory()))
+                // The only Vert.x client is the warm-up's (WarmUp), whose connections are not the service's.
+                .setDisabledMetricsCategories(Set.of(MetricsDomain.HTTP_SERVER.toCategory(), MetricsDomain.NET_SERVER.toCategory(),
+                        MetricsDomain.HTTP_CLIENT.toCategory(), MetricsDomain.NET_CLIENT.toCategory()))
                 .setJvmMetricsEnabled(true)
                 .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME));
         // The service serves no files: without class-path resolving and its file cache, Vert.x
@@ -83,18 +86,33 @@ public final class Metrics {
                 .description("Domains and domain patterns in the live registry").register(registry);
     }
 
+    /** {@code /metrics}: every meter in Prometheus' text format, as vertx-micrometer's scraping handler wrote it. */
+    void scrape(Exchange ctx) {
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape());
+    }
+
     void request(String endpoint, String format, String outcome, long nanos) {
-        requests.computeIfAbsent(new RequestLabels(endpoint, format, outcome), k -> Counter.builder("mailautoconf_requests")
-                .description("Requests by endpoint family, client format and outcome")
-                .tags("endpoint", endpoint, "format", format, "outcome", outcome)
-                .register(registry)).increment();
-        latency.computeIfAbsent(endpoint, k -> Timer.builder("mailautoconf_request_duration")
-                .description("Time from request to the end of the answer")
-                .tags("endpoint", endpoint)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(50_000))
-                .maximumExpectedValue(Duration.ofSeconds(5))
-                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+        // One map lookup a request for both meters (a get: computeIfAbsent locks the bin on a hit).
+        RequestLabels labels = new RequestLabels(endpoint, format, outcome);
+        RequestMeters meters = requests.get(labels);
+        if (meters == null) {
+            meters = requests.computeIfAbsent(labels, k -> new RequestMeters(Counter.builder("mailautoconf_requests")
+                    .description("Requests by endpoint family, client format and outcome")
+                    .tags("endpoint", endpoint, "format", format, "outcome", outcome)
+                    .register(registry), latency.computeIfAbsent(endpoint, e -> Timer.builder("mailautoconf_request_duration")
+                    .description("Time from request to the end of the answer")
+                    .tags("endpoint", endpoint)
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofNanos(50_000))
+                    .maximumExpectedValue(Duration.ofSeconds(5))
+                    .register(registry))));
+        }
+        meters.count().increment();
+        meters.latency().record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The counter of one label set, and the timer of its endpoint. */
+    private record RequestMeters(Counter count, Timer latency) {
     }
 
     /**

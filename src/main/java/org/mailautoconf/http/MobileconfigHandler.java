@@ -1,6 +1,5 @@
 package org.mailautoconf.http;
 
-import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.mailautoconf.answer.Answers;
 import org.mailautoconf.answer.ClientFormat;
@@ -37,7 +36,7 @@ final class MobileconfigHandler {
         this.format = signed ? ClientFormat.MOBILECONFIG_SIGNED : ClientFormat.MOBILECONFIG;
     }
 
-    void byQuery(RoutingContext ctx) {
+    void byQuery(Exchange ctx) {
         RequestDomains.withQueryAddress(ctx, responses, address -> {
             if (address.isEmpty()) {
                 responses.clientError(ctx, 400, "send ?emailaddress=name@example.org: a profile is made for one address");
@@ -47,7 +46,7 @@ final class MobileconfigHandler {
         });
     }
 
-    void byPath(RoutingContext ctx) {
+    void byPath(Exchange ctx) {
         EmailAddress address;
         try {
             address = EmailAddress.parse(ctx.pathParam("address"));
@@ -58,7 +57,7 @@ final class MobileconfigHandler {
         answer(ctx, address);
     }
 
-    private void answer(RoutingContext ctx, EmailAddress address) {
+    private void answer(Exchange ctx, EmailAddress address) {
         RequestLog.format(ctx, format.label());
         RequestLog.domain(ctx, address.domain().ascii());
         if (!signed) {
@@ -77,7 +76,7 @@ final class MobileconfigHandler {
     }
 
     /** The signed profile from the provider file's templates: from the cache, or signed once per address. */
-    private void fromTemplate(RoutingContext ctx, EmailAddress address) {
+    private void fromTemplate(Exchange ctx, EmailAddress address) {
         Optional<Lookup> ready = answers.withoutSigning(format, address.domain(), Optional.of(address));
         if (ready.isPresent() && ready.get() instanceof Lookup.Unresolved) {
             // Hoster mode: the domain's MX decides whether the profile is signed; ask, then come back.
@@ -100,14 +99,14 @@ final class MobileconfigHandler {
         sign(ctx, address);
     }
 
-    private void sign(RoutingContext ctx, EmailAddress address) {
+    private void sign(Exchange ctx, EmailAddress address) {
         // Signing is CPU work of a millisecond or more: the first request per address does it on
         // the signing threads, within the client's budget and the queue's bound.
         signing.run(ctx, responses, () -> answers.lookup(format, address.domain(), Optional.of(address)),
                 lookup -> send(ctx, address, lookup));
     }
 
-    private void send(RoutingContext ctx, EmailAddress address, Lookup lookup) {
+    private void send(Exchange ctx, EmailAddress address, Lookup lookup) {
         if (lookup instanceof Lookup.Found found) {
             responses.send(ctx, found.answer());
         } else {

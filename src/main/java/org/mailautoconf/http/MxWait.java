@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.net.SocketAddress;
-import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +58,7 @@ final class MxWait {
      * an exception there fails the request, a 500 with its log line, instead of leaving it
      * unanswered (Vert.x only logs what a callback throws).
      */
-    static void resume(RoutingContext ctx, Runnable work) {
+    static void resume(Exchange ctx, Runnable work) {
         try {
             work.run();
         } catch (RuntimeException e) {
@@ -68,7 +67,7 @@ final class MxWait {
     }
 
     /** Looks up, asking the domain's MX first if hoster mode needs it, and hands the lookup to {@code then} on the event loop. */
-    void lookup(RoutingContext ctx, ClientFormat format, DomainName domain, Optional<EmailAddress> address, Consumer<Lookup> then) {
+    void lookup(Exchange ctx, ClientFormat format, DomainName domain, Optional<EmailAddress> address, Consumer<Lookup> then) {
         Lookup first = answers.lookup(format, domain, address);
         if (!(first instanceof Lookup.Unresolved)) {
             then.accept(first);
@@ -86,7 +85,7 @@ final class MxWait {
      * domain's MX first where hoster mode needs it; a choice still {@link ProviderChoice.Unresolved}
      * then means the answer did not come in time (its {@code match()} is the choice without it).
      */
-    void choose(RoutingContext ctx, DomainName domain, Consumer<ProviderChoice> then) {
+    void choose(Exchange ctx, DomainName domain, Consumer<ProviderChoice> then) {
         ProviderChoice first = answers.choose(domain);
         if (!(first instanceof ProviderChoice.Unresolved)) {
             then.accept(first);
@@ -100,7 +99,7 @@ final class MxWait {
      * whether the answer came within the timeout; answers 429 (client budget) or 503 (the
      * service's cap) itself instead.
      */
-    void resolveThen(RoutingContext ctx, DomainName domain, Consumer<Boolean> then) {
+    void resolveThen(Exchange ctx, DomainName domain, Consumer<Boolean> then) {
         SocketAddress peer = ctx.request().remoteAddress();
         Optional<Duration> wait = budget.take(peer == null ? null : peer.hostAddress());
         if (wait.isPresent()) {
@@ -119,7 +118,7 @@ final class MxWait {
                 })));
     }
 
-    private void refuse(RoutingContext ctx, int status, Duration retryAfter, String line) {
+    private void refuse(Exchange ctx, int status, Duration retryAfter, String line) {
         RequestLog.outcome(ctx, status == 429 ? "limited" : "busy");
         ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
         Responses.plain(ctx.response(), status, line);

@@ -1,6 +1,5 @@
 package org.mailautoconf.http;
 
-import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.mailautoconf.registry.DomainName;
@@ -20,7 +19,7 @@ final class RequestDomains {
      *
      * @throws IllegalArgumentException when the parameter is there but not an address
      */
-    static Optional<EmailAddress> address(RoutingContext ctx, String param) {
+    static Optional<EmailAddress> address(Exchange ctx, String param) {
         String value = ctx.request().getParam(param);
         if (value == null || value.isEmpty()) {
             return Optional.empty();
@@ -32,7 +31,7 @@ final class RequestDomains {
      * Goes on with the address in {@code ?emailaddress=} (empty when the client sent none), or
      * answers 400 when it is there but not an address.
      */
-    static void withQueryAddress(RoutingContext ctx, Responses responses, Consumer<Optional<EmailAddress>> then) {
+    static void withQueryAddress(Exchange ctx, Responses responses, Consumer<Optional<EmailAddress>> then) {
         Optional<EmailAddress> address;
         try {
             address = address(ctx, "emailaddress");
@@ -52,7 +51,7 @@ final class RequestDomains {
      * The mail domain named by the Host header: {@code autoconfig.example.org} and
      * {@code autodiscover.example.org} stand for {@code example.org}; any other name for itself.
      */
-    static Optional<DomainName> fromHost(RoutingContext ctx) {
+    static Optional<DomainName> fromHost(Exchange ctx) {
         String host = ctx.request().authority() == null ? null : ctx.request().authority().host();
         if (host == null || host.isEmpty() || host.startsWith("[") || IPV4.matcher(host).matches()) {
             return Optional.empty();

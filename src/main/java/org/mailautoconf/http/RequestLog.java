@@ -1,9 +1,7 @@
 package org.mailautoconf.http;
 
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.RoutingContext;
 import org.mailautoconf.LogSettings.ClientAddress;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +16,6 @@ final class RequestLog {
 
     private static final Logger ACCESS = LoggerFactory.getLogger("org.mailautoconf.access");
     private static final Logger REQUESTS = LoggerFactory.getLogger("org.mailautoconf.requests");
-    private static final String FORMAT = "mailautoconf.format";
-    private static final String DOMAIN = "mailautoconf.domain";
-    private static final String OUTCOME = "mailautoconf.outcome";
 
     private final Metrics metrics;
     private final boolean accessLog;
@@ -32,33 +27,36 @@ final class RequestLog {
         this.client = client;
     }
 
-    static void format(RoutingContext ctx, String format) {
-        ctx.put(FORMAT, format);
+    static void format(Exchange ctx, String format) {
+        ctx.format = format;
     }
 
-    static void domain(RoutingContext ctx, String asciiDomain) {
-        ctx.put(DOMAIN, asciiDomain);
+    static void domain(Exchange ctx, String asciiDomain) {
+        ctx.domain = asciiDomain;
     }
 
     /** An error told in the client's own protocol (Autodiscover sends its errors with HTTP 200). */
-    static void protocolError(RoutingContext ctx) {
-        ctx.put(OUTCOME, "protocol_error");
+    static void protocolError(Exchange ctx) {
+        ctx.outcome = "protocol_error";
     }
 
     /** Expensive work refused: {@code limited} (429, the client's budget) or {@code busy} (503, the queue is full). */
-    static void outcome(RoutingContext ctx, String outcome) {
-        ctx.put(OUTCOME, outcome);
+    static void outcome(Exchange ctx, String outcome) {
+        ctx.outcome = outcome;
     }
 
-    void handle(RoutingContext ctx) {
+    /**
+     * Counts and logs the request when its answer ends, or its connection closes first (Vert.x
+     * calls a response's end handler then too).
+     */
+    void handle(Exchange ctx) {
         long start = System.nanoTime();
-        ctx.addEndHandler(v -> {
+        ctx.response().endHandler(v -> {
             String path = routedPath(ctx);
             int status = ctx.response().getStatusCode();
-            ended(ctx.request(), path, status, ctx.get(FORMAT, "none"), ctx.get(OUTCOME, outcome(status)), ctx.get(DOMAIN, "-"),
+            ended(ctx.request(), path, status, ctx.format, ctx.outcome == null ? outcome(status) : ctx.outcome, ctx.domain,
                     System.nanoTime() - start);
         });
-        ctx.next();
     }
 
     /** A request refused before routing ({@link RequestGate}): counted and access-logged as any other. */
@@ -104,7 +102,7 @@ final class RequestLog {
      * address in {@code //mobileconfig/ADDR} is cut as in {@code /mobileconfig/ADDR}. The raw
      * path when it cannot be normalised (a bad escape; the address cut is then per segment).
      */
-    static String routedPath(RoutingContext ctx) {
+    static String routedPath(Exchange ctx) {
         try {
             return ctx.normalizedPath();
         } catch (IllegalArgumentException e) {
@@ -112,34 +110,41 @@ final class RequestLog {
         }
     }
 
-    /** The endpoint family of a path: a fixed set, whatever the path. */
+    /**
+     * The endpoint family of a path: a fixed set, whatever the path. Compared in any letter case
+     * in place: lower-casing a copy of every path cost an allocation per request.
+     */
     static String endpoint(String path) {
-        String p = path == null ? "" : path.toLowerCase(Locale.ROOT);
-        if (p.startsWith("/mail/") || p.startsWith("/.well-known/autoconfig/") || p.startsWith("/v1.1/") || p.startsWith("/autoconfig/")) {
+        String p = path == null ? "" : path;
+        if (starts(p, "/mail/") || starts(p, "/.well-known/autoconfig/") || starts(p, "/v1.1/") || starts(p, "/autoconfig/")) {
             return "autoconfig";
         }
-        if (p.startsWith("/autodiscover/")) {
+        if (starts(p, "/autodiscover/")) {
             return "autodiscover";
         }
-        if (p.startsWith("/mobileconfig")) {
+        if (starts(p, "/mobileconfig")) {
             return "mobileconfig";
         }
-        if (p.equals("/.well-known/user-agent-configuration.json")) {
+        if (p.equalsIgnoreCase("/.well-known/user-agent-configuration.json")) {
             return "pacc";
         }
-        if (p.equals("/.well-known/caldav") || p.equals("/.well-known/carddav")) {
+        if (p.equalsIgnoreCase("/.well-known/caldav") || p.equalsIgnoreCase("/.well-known/carddav")) {
             return "dav";
         }
-        if (p.equals("/healthz") || p.equals("/readyz")) {
+        if (p.equalsIgnoreCase("/healthz") || p.equalsIgnoreCase("/readyz")) {
             return "health";
         }
-        if (p.equals("/metrics")) {
+        if (p.equalsIgnoreCase("/metrics")) {
             return "metrics";
         }
-        if (p.equals("/") || p.startsWith("/setup") || p.startsWith("/branding/")) {
+        if (p.equals("/") || starts(p, "/setup") || starts(p, "/branding/")) {
             return "setup";
         }
         return "other";
+    }
+
+    private static boolean starts(String path, String prefix) {
+        return path.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     static String outcome(int status) {

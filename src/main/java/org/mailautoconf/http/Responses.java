@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import org.mailautoconf.answer.Answer;
 
@@ -34,7 +33,7 @@ final class Responses {
     }
 
     /** The answer, or 304 when the client already has these bytes. */
-    void send(RoutingContext ctx, Answer answer) {
+    void send(Exchange ctx, Answer answer) {
         HttpServerResponse response = ctx.response();
         answer.headers().forEach(response::putHeader);
         if (answer.status() == 200) {
@@ -55,7 +54,7 @@ final class Responses {
      * A 4xx with a one-line reason. The reason is written by us (it may quote a normalised domain,
      * never raw client input) and logged with the path, never with headers or the address.
      */
-    void clientError(RoutingContext ctx, int status, String reason) {
+    void clientError(Exchange ctx, int status, String reason) {
         logged(ctx, status, reason);
         text(ctx, status, reason);
     }
@@ -64,7 +63,7 @@ final class Responses {
      * A line of plain text of ours, never cached, and not logged: for health checks and the 503
      * of a service still loading, which come by the thousand.
      */
-    void text(RoutingContext ctx, int status, String line) {
+    void text(Exchange ctx, int status, String line) {
         plain(ctx.response(), status, line);
     }
 
@@ -82,7 +81,7 @@ final class Responses {
         response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length())).end(body);
     }
 
-    private static void logged(RoutingContext ctx, int status, String reason) {
+    private static void logged(Exchange ctx, int status, String reason) {
         RequestLog.refusal(ctx.request(), RequestLog.routedPath(ctx), status, reason);
     }
 
@@ -90,7 +89,7 @@ final class Responses {
      * An HTML page for people. Not cached anywhere (it may show an address); an error page is
      * logged like {@link #clientError}, with our reason and never the typed text.
      */
-    void page(RoutingContext ctx, int status, byte[] html, String contentType, String reason) {
+    void page(Exchange ctx, int status, byte[] html, String contentType, String reason) {
         if (status >= 400) {
             logged(ctx, status, reason);
         }
@@ -102,7 +101,7 @@ final class Responses {
      * An answer that describes a failure in the client's own format (an Autodiscover error, a v2
      * JSON error): sent as built, never cached, with one log line (the path without any address).
      */
-    void sendFailure(RoutingContext ctx, Answer answer, String reason) {
+    void sendFailure(Exchange ctx, Answer answer, String reason) {
         logged(ctx, answer.status(), reason);
         HttpServerResponse response = ctx.response();
         answer.headers().forEach(response::putHeader);

@@ -1,7 +1,6 @@
 package org.mailautoconf.http;
 
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.util.Optional;
 import org.mailautoconf.ServiceConfig;
@@ -40,7 +39,7 @@ final class SetupPageHandler {
      * The provider of a typed address is chosen first, as autoconfig chooses it (in hoster mode
      * by the domain's MX, asked without blocking); then the page is shown.
      */
-    void page(RoutingContext ctx) {
+    void page(Exchange ctx) {
         String typed = ctx.request().getParam("emailaddress");
         Optional<EmailAddress> address = Optional.empty();
         if (typed != null && !typed.isBlank()) {
@@ -58,7 +57,7 @@ final class SetupPageHandler {
     }
 
     /** @param chosen the provider of the typed address's domain, when an address was typed */
-    private void show(RoutingContext ctx, Optional<Provider> chosen) {
+    private void show(Exchange ctx, Optional<Provider> chosen) {
         Language language = Language.choose(Optional.ofNullable(ctx.request().getParam("lang")),
                 Optional.ofNullable(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
         String typed = ctx.request().getParam("emailaddress");

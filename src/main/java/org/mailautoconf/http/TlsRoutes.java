@@ -1,7 +1,5 @@
 package org.mailautoconf.http;
 
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.mailautoconf.tls.PendingChallenges;
@@ -27,12 +25,12 @@ final class TlsRoutes {
         this.responses = responses;
     }
 
-    void mount(Router router) {
-        Routes.get(router, "/.well-known/acme-challenge/:token").handler(this::challenge);
-        Routes.get(router, "/").handler(this::setupPageToHttps);
+    void mount(Routes routes) {
+        routes.get(RoutePath.withParameter("/.well-known/acme-challenge/", "token", false), this::challenge);
+        routes.get("/", this::setupPageToHttps);
     }
 
-    private void challenge(RoutingContext ctx) {
+    private void challenge(Exchange ctx) {
         String token = ctx.pathParam("token");
         var answer = token != null && TOKEN.matcher(token).matches() ? challenges.answer(token) : java.util.Optional.<String>empty();
         if (answer.isEmpty()) {
@@ -43,7 +41,7 @@ final class TlsRoutes {
     }
 
     /** A browser on http is sent to the same page on https; a request already on https goes on. */
-    private void setupPageToHttps(RoutingContext ctx) {
+    private void setupPageToHttps(Exchange ctx) {
         String host = ctx.request().authority() == null ? null : ctx.request().authority().host();
         if (ctx.request().isSSL() || host == null || !HOST.matcher(host).matches()) {
             ctx.next();

@@ -1,6 +1,5 @@
 package org.mailautoconf.http;
 
-import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -35,7 +34,7 @@ final class WellKnownHandler {
         this.responses = responses;
     }
 
-    void pacc(RoutingContext ctx) {
+    void pacc(Exchange ctx) {
         Optional<DomainName> domain = mailDomain(ctx, PACC_PREFIX);
         if (domain.isEmpty()) {
             responses.clientError(ctx, 400, "ask ua-auto-config.<your domain>: the document is found by the Host name");
@@ -53,7 +52,7 @@ final class WellKnownHandler {
      * {@code Answers.signs}): a default provider answers any domain at all, and PACC's document
      * is what a domain's own TXT digest vouches for.
      */
-    private void pacc(RoutingContext ctx, DomainName domain, Lookup lookup) {
+    private void pacc(Exchange ctx, DomainName domain, Lookup lookup) {
         if (lookup instanceof Lookup.Found found && found.kind() != Registry.MatchKind.DEFAULT) {
             responses.send(ctx, found.answer());
         } else if (lookup instanceof Lookup.Refused refused) {
@@ -67,11 +66,11 @@ final class WellKnownHandler {
         }
     }
 
-    void caldav(RoutingContext ctx) {
+    void caldav(Exchange ctx) {
         dav(ctx, "CalDAV", p -> p.services().caldav());
     }
 
-    void carddav(RoutingContext ctx) {
+    void carddav(Exchange ctx) {
         dav(ctx, "CardDAV", p -> p.services().carddav());
     }
 
@@ -80,7 +79,7 @@ final class WellKnownHandler {
      * method and body (clients PROPFIND here) and is not cached as permanent: the provider file
      * may move the service. Any method is redirected, as the client's first request may be any.
      */
-    private void dav(RoutingContext ctx, String protocol, Function<Provider, Optional<UrlService>> service) {
+    private void dav(Exchange ctx, String protocol, Function<Provider, Optional<UrlService>> service) {
         Optional<DomainName> domain = RequestDomains.fromHost(ctx);
         if (domain.isEmpty()) {
             responses.clientError(ctx, 400, "ask on the mail domain: the " + protocol + " service is found by the Host name");
@@ -100,7 +99,7 @@ final class WellKnownHandler {
     }
 
     /** The mail domain of the Host: {@code <prefix><domain>} or the domain itself. */
-    static Optional<DomainName> mailDomain(RoutingContext ctx, String prefix) {
+    static Optional<DomainName> mailDomain(Exchange ctx, String prefix) {
         return RequestDomains.fromHost(ctx).map(d -> d.ascii().startsWith(prefix) && d.labelCount() > 2 ? d.parent() : d);
     }
 }
