@@ -27,8 +27,8 @@ import org.mailautoconf.registry.Registry;
  */
 public final class Answers {
 
-    /** The published state: a registry and the generation of each of its providers. */
-    private record Live(Registry registry, Map<String, Long> generations) {}
+    /** The published state: a registry, the generation of each of its providers, and the how-manieth it is. */
+    private record Live(Registry registry, Map<String, Long> generations, long epoch) {}
 
     private final AtomicReference<Live> live = new AtomicReference<>();
     private final Map<ClientFormat, FormatRenderer> renderers;
@@ -37,9 +37,10 @@ public final class Answers {
 
     /**
      * A complete answer with the provider that gave it and how the domain found that provider;
-     * {@code mxBasis}: the MX answer it rests on (hoster mode), else null.
+     * {@code mxBasis}: the MX answer it rests on (hoster mode), else null; {@code epoch}: that
+     * of the registry it was made from.
      */
-    private record Cached(Lookup.Found found, org.mailautoconf.mx.MxAnswer mxBasis) {
+    private record Cached(Lookup.Found found, org.mailautoconf.mx.MxAnswer mxBasis, long epoch) {
         Provider provider() {
             return found.provider();
         }
@@ -53,6 +54,12 @@ public final class Answers {
     private final Cache<PreparedKey, Optional<PreparedAnswer>> prepared;
     private final MxMatching mx;
     private long nextGeneration = 1;
+    /**
+     * While a reload's sweep runs, its registry's epoch: answers made before it are not trusted
+     * (the sweep may be about to drop them), so a request that already sees the new registry
+     * never gets an answer of the old one. 0 otherwise.
+     */
+    private volatile long sweeping;
 
     public Answers(Map<ClientFormat, FormatRenderer> renderers) {
         this(renderers, 64L << 20);
@@ -91,8 +98,10 @@ public final class Answers {
             boolean same = old.isPresent() && old.get().equals(p);
             generations.put(p.id(), same ? before.generations().get(p.id()) : nextGeneration++);
         }
+        long epoch = before == null ? 1 : before.epoch() + 1;
+        sweeping = epoch;
         // Never written after this; a HashMap looks up 100,000 ids faster than Map.copyOf's probing table.
-        live.set(new Live(registry, java.util.Collections.unmodifiableMap(generations)));
+        live.set(new Live(registry, java.util.Collections.unmodifiableMap(generations), epoch));
         if (before != null) {
             Map<String, Long> was = before.generations();
             // Added, removed or changed (a new provider has no generation before): a claim may
@@ -104,6 +113,7 @@ public final class Answers {
                     || !Objects.equals(generations.get(c.provider().id()), was.get(c.provider().id())));
             prepared.asMap().keySet().removeIf(k -> !Long.valueOf(k.generation()).equals(generations.get(k.providerId())));
         }
+        sweeping = 0;
     }
 
     public Optional<Registry> registry() {
@@ -155,6 +165,11 @@ public final class Answers {
             // The MX answer it rests on expired or changed: ask again (the registry hit path never gets here).
             complete.asMap().remove(key, c);
             return lookup(format, domain, address);
+        }
+        if (c != null && c.epoch() < sweeping) {
+            // Made before a reload whose sweep has not finished: it may be one the sweep drops.
+            Cached fresh = make(live.get(), renderer, format, domain, address, uncached, true);
+            return fresh != null ? fresh.found() : uncached[0];
         }
         if (c == null) {
             // Another request's mapping ran instead of ours and found nothing either: ask again.
@@ -212,7 +227,7 @@ public final class Answers {
         ClientFormat made = format == ClientFormat.MOBILECONFIG_SIGNED && !signs(format, match.get().kind()) ? ClientFormat.MOBILECONFIG : format;
         FormatRenderer r = made == format ? renderer : renderers.get(made);
         return new Cached(new Lookup.Found(build(r, provider, generation, made, domain, address), provider, match.get().kind(), mxHost),
-                basis);
+                basis, l.epoch());
     }
 
     /**
@@ -238,7 +253,7 @@ public final class Answers {
      */
     public Optional<Lookup> withoutSigning(ClientFormat format, DomainName domain, Optional<EmailAddress> address) {
         Cached hit = complete.getIfPresent(new Subject(format, subject(domain, address)));
-        if (hit != null && mx.stillHolds(hit.mxBasis(), domain)) {
+        if (hit != null && hit.epoch() >= sweeping && mx.stillHolds(hit.mxBasis(), domain)) {
             return Optional.of(hit.found());
         }
         Live l = live.get();

@@ -91,6 +91,43 @@ class AnswersTest {
         assertThat(answers.answerCache().asMap().keySet()).hasSize(2);
     }
 
+    /**
+     * A request that already sees the new registry never gets an answer the reload is about to
+     * drop: the sweep over a full cache takes a while, and answers made before it are not
+     * trusted until it ends.
+     */
+    @Test
+    void duringAReloadsSweep_aRequestThatSeesTheNewRegistry_getsNoAnswerOfTheOld(@TempDir Path dir) throws Exception {
+        Registries.copyShipped(dir);
+        Answers answers = new Answers(Map.of(ClientFormat.AUTOCONFIG, RENDER), 1L << 30);
+        answers.publish(Registries.load(dir));
+        for (int i = 0; i < 60_000; i++) {
+            found(answers, "user" + i + "@unimi.it");
+        }
+        assertThat(found(answers, "x@polito.it").bodyText()).doesNotContain("(new)");
+        Path file = dir.resolve("polito.yaml");
+        Files.writeString(file, Files.readString(file).replace("name: Politecnico di Torino", "name: Politecnico di Torino (new)"));
+        Registry changed = Registries.load(dir);
+
+        Thread reload = new Thread(() -> answers.publish(changed));
+        reload.start();
+        long seenNew = 0;
+        List<String> stale = new java.util.ArrayList<>();
+        while (reload.isAlive()) {
+            boolean isNew = answers.registry().orElseThrow() == changed;
+            String body = found(answers, "x@polito.it").bodyText();
+            if (isNew) {
+                seenNew++;
+                if (!body.contains("(new)") && stale.isEmpty()) {
+                    stale.add(body);
+                }
+            }
+        }
+        reload.join();
+        assertThat(stale).as("answers of the old registry after the new one was seen (%d requests saw it)", seenNew).isEmpty();
+        assertThat(found(answers, "x@polito.it").bodyText()).contains("(new)");
+    }
+
     @Test
     void aliasedAddress_isRenderedWithItsOwnRedirect(@TempDir Path dir) {
         Registries.write(dir, "moved.yaml", """
