@@ -62,6 +62,37 @@ public final class DomainSet {
         return size;
     }
 
+    /**
+     * The names of this set that {@code other} also holds, at most {@code max} of them: walks
+     * this set's names (give it the smaller set) and probes the other without a String a name.
+     */
+    public java.util.List<String> common(DomainSet other, int max) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (other.size == 0) {
+            return out;
+        }
+        for (int at = 0; at < names.length && out.size() < max; at += (names[at] & 0xff) + 1) {
+            if (other.containsBytes(names, at + 1, names[at] & 0xff)) {
+                out.add(new String(names, at + 1, names[at] & 0xff, java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        }
+        return out;
+    }
+
+    private boolean containsBytes(byte[] b, int off, int len) {
+        int mask = slots.length - 1;
+        for (int i = hash(b, off, len) & mask; ; i = (i + 1) & mask) {
+            int at = slots[i];
+            if (at == 0) {
+                return false;
+            }
+            at--;
+            if ((names[at] & 0xff) == len && Arrays.equals(names, at + 1, at + 1 + len, b, off, off + len)) {
+                return true;
+            }
+        }
+    }
+
     /** Bytes held, for the bench's memory figures. */
     public long bytes() {
         return names.length + 4L * slots.length;

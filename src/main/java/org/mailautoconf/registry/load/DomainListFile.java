@@ -1,12 +1,17 @@
 package org.mailautoconf.registry.load;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32C;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.DomainSet;
 
@@ -22,8 +27,8 @@ final class DomainListFile {
 
     static final int MAX_PROBLEMS = 100;
 
-    /** What a list gave: its names, and the problems (empty when it is good). */
-    record Read(DomainSet names, List<Problem> problems) {}
+    /** What a list gave: its names, the problems (empty when it is good), and a checksum of its bytes. */
+    record Read(DomainSet names, List<Problem> problems, long checksum) {}
 
     private DomainListFile() {
     }
@@ -38,9 +43,11 @@ final class DomainListFile {
         int len = 0;
         int lineNo = 1;
         boolean overlong = false;
+        CRC32C crc = new CRC32C();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {
+                crc.update(buf, 0, n);
                 for (int i = 0; i < n; i++) {
                     byte c = buf[i];
                     if (c == '\n') {
@@ -62,7 +69,55 @@ final class DomainListFile {
             problems.add(Problem.error(new Location(name, lineNo, 1), "domainList", "more-problems",
                     more[0] + " more problems in " + name + " after the first " + MAX_PROBLEMS));
         }
-        return new Read(set.build(), List.copyOf(problems));
+        return new Read(set.build(), List.copyOf(problems), crc.getValue() ^ ((long) bytes << 32));
+    }
+
+    /**
+     * The checksum {@link #read} gives for the file's bytes, without reading names: a list saved
+     * again unchanged (a new time stamp, the same bytes) is taken over as it was.
+     */
+    static long checksum(Path file) throws IOException {
+        CRC32C crc = new CRC32C();
+        long bytes = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                crc.update(buf, 0, n);
+                bytes += n;
+            }
+        }
+        return crc.getValue() ^ (bytes << 32);
+    }
+
+    /**
+     * Where the file first names each of {@code wanted} (normalised names): for the rare problem
+     * of a listed domain that another file also claims, so a slow line-by-line read.
+     */
+    static Map<String, Location> locate(Path file, String name, Set<String> wanted) throws IOException {
+        Map<String, Location> out = new HashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int lineNo = 0;
+            for (String line; (line = in.readLine()) != null && out.size() < wanted.size(); ) {
+                lineNo++;
+                int hash = line.indexOf('#');
+                String text = (hash >= 0 ? line.substring(0, hash) : line).strip();
+                if (text.endsWith(".")) {
+                    text = text.substring(0, text.length() - 1);
+                }
+                if (text.isEmpty()) {
+                    continue;
+                }
+                try {
+                    String ascii = DomainName.parse(text).ascii();
+                    if (wanted.contains(ascii)) {
+                        out.putIfAbsent(ascii, new Location(name, lineNo, line.indexOf(text.charAt(0)) + 1));
+                    }
+                } catch (IllegalArgumentException e) {
+                    // a bad line: read() reports it
+                }
+            }
+        }
+        return out;
     }
 
     private static void line(DomainSet.Builder set, byte[] line, int len, String name, int lineNo, List<Problem> problems, int[] more) {
