@@ -24,7 +24,7 @@ import org.mailautoconf.registry.ListedDomains;
 final class DomainListLoads {
 
     /** A list as the previous load left it. */
-    private record Kept(FileStamp stamp, ListedDomains listed, List<Problem> problems) {}
+    private record Kept(FileStamp stamp, ListedDomains listed, List<Problem> problems, DomainListFile.Read read) {}
 
     /** What the lists gave: their indexes in file order, and their problems. */
     record Loaded(List<ListedDomains> lists, List<Problem> problems) {}
@@ -80,12 +80,16 @@ final class DomainListLoads {
                 if (before.stamp().unchangedAt(stamp)
                         || DomainListFile.checksum(ref.path()) == before.listed().checksum()) {
                     // Not read again: its index is the previous registry's, shared as it is.
-                    return new Entry(ref, owner, stamp, new Kept(stamp, before.listed(), before.problems()));
+                    return new Entry(ref, owner, stamp, new Kept(stamp, before.listed(), before.problems(), before.read()));
                 }
             }
-            DomainListFile.Read read = DomainListFile.read(ref.path(), name);
+            // A changed list is read as an edit of its last read where that pays, else whole.
+            DomainListFile.Read read = before == null || before.read() == null ? null : ListEdit.edit(ref.path(), name, before.read());
+            if (read == null) {
+                read = DomainListFile.read(ref.path(), name);
+            }
             return new Entry(ref, owner, stamp, new Kept(stamp,
-                    new ListedDomains(id, ref.name(), read.names(), read.checksum()), read.problems()));
+                    new ListedDomains(id, ref.name(), read.names(), read.checksum()), read.problems(), read));
         } catch (NoSuchFileException e) {
             return missing(ref, owner, "there is no file " + ref.name() + " in the provider directory");
         } catch (IOException e) {
@@ -95,6 +99,6 @@ final class DomainListLoads {
 
     private static Entry missing(DomainListRef ref, Bound owner, String message) {
         return new Entry(ref, owner, null, new Kept(null, null,
-                List.of(Problem.error(ref.at(), DomainListRef.FIELD, "missing-domain-list", message))));
+                List.of(Problem.error(ref.at(), DomainListRef.FIELD, "missing-domain-list", message)), null));
     }
 }
