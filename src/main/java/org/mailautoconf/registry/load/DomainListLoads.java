@@ -76,15 +76,19 @@ final class DomainListLoads {
             }
             FileStamp stamp = FileStamp.of(a, Instant.now());
             Kept before = kept.get(ref.path());
+            DomainListFile.Read read = null;
             if (before != null && before.listed() != null && before.listed().providerId().equals(id)) {
-                if (before.stamp().unchangedAt(stamp)
-                        || DomainListFile.checksum(ref.path()) == before.listed().checksum()) {
+                if (before.stamp().unchangedAt(stamp)) {
                     // Not read again: its index is the previous registry's, shared as it is.
                     return new Entry(ref, owner, stamp, new Kept(stamp, before.listed(), before.problems(), before.read()));
                 }
+                // A changed list is read as an edit of its last read where that pays, else whole.
+                read = ListEdit.edit(ref.path(), name, before.read());
+                if (read == before.read() || read == null && DomainListFile.checksum(ref.path()) == before.listed().checksum()) {
+                    // Saved again unchanged: kept as the same object, so answers cached for it stay.
+                    return new Entry(ref, owner, stamp, new Kept(stamp, before.listed(), before.problems(), before.read()));
+                }
             }
-            // A changed list is read as an edit of its last read where that pays, else whole.
-            DomainListFile.Read read = before == null || before.read() == null ? null : ListEdit.edit(ref.path(), name, before.read());
             if (read == null) {
                 read = DomainListFile.read(ref.path(), name);
             }

@@ -151,6 +151,20 @@ class DomainListFieldTest {
         assertThat(second.sameListsAs(first)).isFalse();
     }
 
+    @Test
+    void listSavedAgainUnchanged_keptAsItWas() throws Exception {
+        dir.file("hoster.yaml", HOSTER).file("customers.txt", "shop.example\nbakery.example\n");
+        RegistryLoader loader = new RegistryLoader();
+        Registry first = loader.load(tmp, Optional.empty()).registry().orElseThrow();
+
+        setModified("customers.txt", "2026-01-01T00:00:00Z");
+        Registry second = loader.load(tmp, Optional.empty()).registry().orElseThrow();
+
+        assertThat(second.domainLists().get(0)).as("the same bytes: the same index, cached answers kept").isSameAs(first.domainLists().get(0));
+        assertThat(second.sameListsAs(first)).isTrue();
+        assertThat(second.version()).isEqualTo(first.version());
+    }
+
     private void setModified(String name, String instant) throws Exception {
         Files.setLastModifiedTime(tmp.resolve(name), FileTime.from(Instant.parse(instant)));
     }
