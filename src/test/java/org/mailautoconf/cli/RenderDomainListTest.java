@@ -6,21 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailautoconf.testing.DomainLists;
 
 /** {@code render} and {@code validate} with a domain list: a listed domain is rendered, and the list named. */
 class RenderDomainListTest {
 
     @Test
     void aListedDomain_isRendered_andItsListNamed(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("hoster.yaml"), """
-                id: hoster
-                name: Hoster
-                domainList: customers.txt
-                incoming:
-                  - {type: imap, hostname: imap.%EMAILDOMAIN%, port: 993, security: tls}
-                outgoing:
-                  - {type: smtp, hostname: smtp.hoster.example, port: 465, security: tls}
-                """);
+        Files.writeString(dir.resolve("hoster.yaml"), DomainLists.HOSTER);
         Files.writeString(dir.resolve("customers.txt"), "# customers\nshop.example\nbakery.example\n");
 
         CliRun r = CliRun.run("render", "autoconfig", "ann@bakery.example", "--providers", dir.toString());

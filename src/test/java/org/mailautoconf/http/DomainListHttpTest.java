@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailautoconf.ServiceConfig;
 import org.mailautoconf.testing.ConfigMapVolume;
 import org.mailautoconf.testing.RunningService;
+import static org.mailautoconf.testing.DomainLists.HOSTER;
+import static org.mailautoconf.testing.DomainLists.list;
 
 /**
  * A hoster's domain list over HTTP: a listed domain is answered with its own name filled in, a
@@ -25,30 +27,9 @@ import org.mailautoconf.testing.RunningService;
 class DomainListHttpTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String HOSTER = """
-            id: hoster
-            name: Hoster
-            domainList: customers.txt
-            incoming:
-              - {type: imap, hostname: imap.%EMAILDOMAIN%, port: 993, security: tls}
-            outgoing:
-              - {type: smtp, hostname: smtp.hoster.example, port: 465, security: tls}
-            """;
 
     private static ServiceConfig config(Path dir) {
         return ServiceConfig.defaults().withPort(0).withProvidersDir(dir).withReloadInterval(Duration.ofMillis(50));
-    }
-
-    /** {@code count} customer domains, shop0.example up, and the extra lines. */
-    private static String list(int count, String... extra) {
-        StringBuilder b = new StringBuilder("# customers\n");
-        for (int i = 0; i < count; i++) {
-            b.append("shop").append(i).append(".example\n");
-        }
-        for (String line : extra) {
-            b.append(line).append('\n');
-        }
-        return b.toString();
     }
 
     private static int status(RunningService s, String domain) {

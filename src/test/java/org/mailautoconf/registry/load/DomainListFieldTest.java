@@ -13,19 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.Registry;
+import static org.mailautoconf.testing.DomainLists.HOSTER;
 
 /** The {@code domainList:} field: a hoster's plain list of customer domains, checked like the YAML. */
 class DomainListFieldTest {
 
-    private static final String HOSTER = """
-            id: hoster
-            name: Hoster
-            domainList: customers.txt
-            incoming:
-              - {type: imap, hostname: imap.%EMAILDOMAIN%, port: 993, security: tls}
-            outgoing:
-              - {type: smtp, hostname: smtp.hoster.example, port: 465, security: tls}
-            """;
 
     @TempDir
     Path tmp;

@@ -16,6 +16,18 @@ class ListEditTest {
     @TempDir
     Path tmp;
 
+    /** A comment when asked, then c0.example up to {@code count} names. */
+    private static List<String> names(int count, boolean comment) {
+        List<String> lines = new ArrayList<>();
+        if (comment) {
+            lines.add("# customers");
+        }
+        for (int i = 0; i < count; i++) {
+            lines.add("c" + i + ".example");
+        }
+        return lines;
+    }
+
     private Path write(List<String> lines) throws Exception {
         return Files.write(tmp.resolve("customers.txt"), lines);
     }
@@ -36,11 +48,7 @@ class ListEditTest {
 
     @Test
     void successiveEdits_giveWhatAWholeReadGives_untilAQuarterIsRemovedNames() throws Exception {
-        List<String> lines = new ArrayList<>();
-        lines.add("# customers");
-        for (int i = 0; i < 20_000; i++) {
-            lines.add("c" + i + ".example");
-        }
+        List<String> lines = names(20_000, true);
         Path file = write(lines);
         DomainListFile.Read read = DomainListFile.read(file, "customers.txt");
         Random random = new Random(16);
@@ -79,10 +87,7 @@ class ListEditTest {
 
     @Test
     void aNameAddedTwice_aProblemAtItsLine_asAWholeReadSays() throws Exception {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 5_000; i++) {
-            lines.add("c" + i + ".example");
-        }
+        List<String> lines = names(5_000, false);
         Path file = write(lines);
         DomainListFile.Read read = DomainListFile.read(file, "customers.txt");
         lines.add(4_000, "  c10.example");
@@ -97,10 +102,7 @@ class ListEditTest {
 
     @Test
     void aWholeNewList_isReadWhole() throws Exception {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 600_000; i++) {
-            lines.add("c" + i + ".example");
-        }
+        List<String> lines = names(600_000, false);
         Path file = write(lines);
         DomainListFile.Read read = DomainListFile.read(file, "customers.txt");
         lines.replaceAll(l -> "x" + l);
