@@ -144,6 +144,20 @@ class DomainListFieldTest {
     }
 
     @Test
+    void reload_aLineReplacedInALargeList_theOldNameGone() throws Exception {
+        dir.file("hoster.yaml", HOSTER).file("customers.txt", org.mailautoconf.testing.DomainLists.list(20_000, "leaving.example"));
+        RegistryLoader loader = new RegistryLoader();
+        Registry first = loader.load(tmp, Optional.empty()).registry().orElseThrow();
+        assertThat(first.providerFor(DomainName.parse("leaving.example"))).isPresent();
+
+        dir.file("customers.txt", org.mailautoconf.testing.DomainLists.list(20_000, "arriving.example"));
+        Registry second = loader.load(tmp, Optional.empty()).registry().orElseThrow();
+
+        assertThat(second.providerFor(DomainName.parse("arriving.example"))).isPresent();
+        assertThat(second.providerFor(DomainName.parse("leaving.example"))).isEmpty();
+    }
+
+    @Test
     void listSavedAgainUnchanged_keptAsItWas() throws Exception {
         dir.file("hoster.yaml", HOSTER).file("customers.txt", "shop.example\nbakery.example\n");
         RegistryLoader loader = new RegistryLoader();

@@ -86,6 +86,20 @@ class ListEditTest {
     }
 
     @Test
+    void theLastLineReplaced_theOldNameGone() throws Exception {
+        Path file = Files.writeString(tmp.resolve("customers.txt"), org.mailautoconf.testing.DomainLists.list(20_000, "leaving.example"));
+        DomainListFile.Read read = DomainListFile.read(file, "customers.txt");
+        Files.writeString(file, org.mailautoconf.testing.DomainLists.list(20_000, "arriving.example"));
+
+        DomainListFile.Read edited = ListEdit.edit(file, "customers.txt", read);
+
+        assertThat(edited.names().contains("arriving.example")).isTrue();
+        assertThat(edited.names().contains("leaving.example")).isFalse();
+        assertThat(edited.names().contains("shop19999.example")).isTrue();
+        assertThat(edited.names().size()).isEqualTo(20_001);
+    }
+
+    @Test
     void aNameAddedTwice_aProblemAtItsLine_asAWholeReadSays() throws Exception {
         List<String> lines = names(5_000, false);
         Path file = write(lines);
