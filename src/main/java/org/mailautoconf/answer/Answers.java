@@ -108,7 +108,8 @@ public final class Answers {
             // have moved, and only an exact claim cannot move without its provider changing.
             boolean anyChange = was.size() != generations.size()
                     || generations.entrySet().stream().anyMatch(e -> !e.getValue().equals(was.get(e.getKey())))
-                    || !before.registry().defaultProvider().map(Provider::id).equals(registry.defaultProvider().map(Provider::id));
+                    || !before.registry().defaultProvider().map(Provider::id).equals(registry.defaultProvider().map(Provider::id))
+                    || !before.registry().sameListsAs(registry); // a listed domain may have left its list
             complete.asMap().values().removeIf(c -> (anyChange && c.kind() != Registry.MatchKind.EXACT)
                     || !Objects.equals(generations.get(c.provider().id()), was.get(c.provider().id())));
             prepared.asMap().keySet().removeIf(k -> !Long.valueOf(k.generation()).equals(generations.get(k.providerId())));
@@ -240,7 +241,7 @@ public final class Answers {
      */
     static boolean signs(ClientFormat format, Registry.MatchKind kind) {
         return format == ClientFormat.MOBILECONFIG_SIGNED && switch (kind) {
-            case EXACT, WILDCARD, MX -> true;
+            case EXACT, LISTED, WILDCARD, MX -> true;
             case DEFAULT -> false;
         };
     }

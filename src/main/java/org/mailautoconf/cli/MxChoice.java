@@ -29,6 +29,10 @@ final class MxChoice {
 
     Optional<Registry.Match> providerFor(DomainName domain) {
         Optional<Registry.Match> listed = registry.providerFor(domain);
+        if (listed.isPresent() && listed.get().kind() == Registry.MatchKind.LISTED) {
+            registry.listFor(domain).ifPresent(l -> notes.println("mailautoconf: " + domain.ascii() + " is " + l.providerId()
+                    + "'s by its domain list " + l.source()));
+        }
         if (!registry.matchesMx() || listed.isPresent() && listed.get().kind() != Registry.MatchKind.DEFAULT) {
             return listed;
         }

@@ -16,11 +16,42 @@ public final class DomainSet {
     /** Offset + 1 of each name in {@code names}; 0: an empty slot. */
     private final int[] slots;
     private final int size;
+    /** Bytes of {@code names} that no slot points at any more (names removed by an edit). */
+    private final long removedBytes;
 
-    private DomainSet(byte[] names, int[] slots, int size) {
+    private DomainSet(byte[] names, int[] slots, int size, long removedBytes) {
         this.names = names;
         this.slots = slots;
         this.size = size;
+        this.removedBytes = removedBytes;
+    }
+
+    /** The share of the name array that removed names take: a set edited this much is better built again. */
+    public double removedShare() {
+        return names.length == 0 ? 0 : (double) removedBytes / names.length;
+    }
+
+    /**
+     * Adds to {@code into} the names stored between {@code from} and {@code to} (offsets a
+     * {@link Builder#used()} gave while this set was built or edited): the names one stretch of
+     * the file gave, removed or not since.
+     */
+    public void addStored(int from, int to, Builder into) {
+        for (int at = from; at < to; at += (names[at] & 0xff) + 1) {
+            into.add(names, at + 1, names[at] & 0xff);
+        }
+    }
+
+    /** Removes from {@code from} the names stored between {@code from} and {@code to}, as {@link #addStored} reads them. */
+    public void removeStored(int start, int end, Builder from) {
+        for (int at = start; at < end; at += (names[at] & 0xff) + 1) {
+            from.remove(names, at + 1, names[at] & 0xff);
+        }
+    }
+
+    /** Whether {@code len} bytes at {@code off} (a normalised name) are in this set. */
+    public boolean contains(byte[] b, int off, int len) {
+        return size > 0 && len > 0 && len <= 255 && containsBytes(b, off, len);
     }
 
     public static Builder builder(int expected) {
@@ -62,6 +93,39 @@ public final class DomainSet {
         return size;
     }
 
+    /**
+     * The names of this set that {@code other} also holds, at most {@code max} of them: walks
+     * this set's names (give it the smaller set) and probes the other without a String a name.
+     */
+    public java.util.List<String> common(DomainSet other, int max) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (other.size == 0) {
+            return out;
+        }
+        // Through the table, not the name array: after an edit that array also holds removed names.
+        for (int i = 0; i < slots.length && out.size() < max; i++) {
+            int at = slots[i] - 1;
+            if (at >= 0 && other.containsBytes(names, at + 1, names[at] & 0xff)) {
+                out.add(new String(names, at + 1, names[at] & 0xff, java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        }
+        return out;
+    }
+
+    private boolean containsBytes(byte[] b, int off, int len) {
+        int mask = slots.length - 1;
+        for (int i = hash(b, off, len) & mask; ; i = (i + 1) & mask) {
+            int at = slots[i];
+            if (at == 0) {
+                return false;
+            }
+            at--;
+            if ((names[at] & 0xff) == len && Arrays.equals(names, at + 1, at + 1 + len, b, off, off + len)) {
+                return true;
+            }
+        }
+    }
+
     /** Bytes held, for the bench's memory figures. */
     public long bytes() {
         return names.length + 4L * slots.length;
@@ -88,16 +152,81 @@ public final class DomainSet {
         return h ^ (h >>> 16);
     }
 
+    /**
+     * A builder that starts as a copy of {@code set} and appends after its names: the offsets of
+     * its names stay what they were, so a file's stretches still find their names.
+     */
+    public static Builder edit(DomainSet set, int moreBytes) {
+        return new Builder(set, moreBytes);
+    }
+
     /** Collects names; not thread-safe; {@link #build()} once. */
     public static final class Builder {
         private byte[] names;
         private int used;
         private int[] slots;
         private int size;
+        private long removedBytes;
 
         private Builder(int expected) {
             names = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(64L, expected * 20L))];
             slots = new int[capacity(expected)];
+        }
+
+        private Builder(DomainSet set, int moreBytes) {
+            names = Arrays.copyOf(set.names, (int) Math.min(Integer.MAX_VALUE - 8, set.names.length + (long) moreBytes + 64));
+            used = set.names.length;
+            slots = set.slots.clone();
+            size = set.size;
+            removedBytes = set.removedBytes;
+        }
+
+        /** Where the next name added goes in the name array. */
+        public int used() {
+            return used;
+        }
+
+        /**
+         * Removes a normalised name (backward-shift deletion: the probe chains stay whole, no
+         * tombstones); its bytes stay in the name array, counted as removed.
+         *
+         * @return false when the name was not in the set
+         */
+        public boolean remove(byte[] b, int off, int len) {
+            int mask = slots.length - 1;
+            int i = hash(b, off, len) & mask;
+            for (int at = slots[i]; ; i = (i + 1) & mask, at = slots[i]) {
+                if (at == 0) {
+                    return false;
+                }
+                if ((names[at - 1] & 0xff) == len && Arrays.equals(names, at, at + len, b, off, off + len)) {
+                    break;
+                }
+            }
+            removedBytes += len + 1;
+            size--;
+            // Moves back each later entry of the run that may sit in the freed slot.
+            for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
+                int at = slots[j];
+                int home = hash(names, at, names[at - 1] & 0xff) & mask;
+                if (((j - home) & mask) >= ((j - i) & mask)) {
+                    slots[i] = at;
+                    i = j;
+                }
+            }
+            slots[i] = 0;
+            return true;
+        }
+
+        /** Whether a normalised name is in the set as built so far. */
+        public boolean contains(byte[] b, int off, int len) {
+            int mask = slots.length - 1;
+            for (int i = hash(b, off, len) & mask, at = slots[i]; at != 0; i = (i + 1) & mask, at = slots[i]) {
+                if ((names[at - 1] & 0xff) == len && Arrays.equals(names, at, at + len, b, off, off + len)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static int capacity(int entries) {
@@ -155,7 +284,7 @@ public final class DomainSet {
         }
 
         public DomainSet build() {
-            return new DomainSet(Arrays.copyOf(names, used), slots, size);
+            return new DomainSet(used == names.length ? names : Arrays.copyOf(names, used), slots, size, removedBytes);
         }
     }
 }

@@ -21,6 +21,8 @@ public final class Registry {
 
     /** How a domain found its provider: useful in logs and for metrics with bounded labels. */
     public enum MatchKind { EXACT, WILDCARD, DEFAULT,
+        /** Named in a provider's domain-list file ({@code domainList:}, docs/hosting.md). */
+        LISTED,
         /** Listed nowhere, but the domain's MX names a provider's mail server ({@code mx:}, hoster mode). */
         MX }
 
@@ -50,6 +52,7 @@ public final class Registry {
     private final Optional<Provider> defaultProvider;
     private final String version;
     private final MxIndex mx;
+    private final DomainLists lists;
 
     /**
      * @throws ConflictingClaims when two providers claim the same domain pattern, naming every
@@ -57,7 +60,15 @@ public final class Registry {
      * @throws IllegalArgumentException when two providers have one id
      */
     public Registry(List<Provider> providers, Optional<Provider> defaultProvider, String version) {
-        this(providers, defaultProvider, version, null);
+        this(providers, defaultProvider, version, null, List.of());
+    }
+
+    /**
+     * With the providers' domain lists, whose names the caller has checked: none is in two lists
+     * or also in a provider file (the loader does, naming file and line).
+     */
+    public Registry(List<Provider> providers, Optional<Provider> defaultProvider, String version, List<ListedDomains> lists) {
+        this(providers, defaultProvider, version, null, lists);
     }
 
     /**
@@ -67,10 +78,17 @@ public final class Registry {
      * Gives what the constructor gives for the same arguments, and throws what it throws.
      */
     public static Registry after(Registry previous, List<Provider> providers, Optional<Provider> defaultProvider, String version) {
-        return new Registry(providers, defaultProvider, version, previous);
+        return new Registry(providers, defaultProvider, version, previous, List.of());
     }
 
-    private Registry(List<Provider> providers, Optional<Provider> defaultProvider, String version, Registry previous) {
+    /** {@link #after(Registry, List, Optional, String)} with domain lists, as the four-argument constructor takes them. */
+    public static Registry after(Registry previous, List<Provider> providers, Optional<Provider> defaultProvider, String version,
+                                List<ListedDomains> lists) {
+        return new Registry(providers, defaultProvider, version, previous, lists);
+    }
+
+    private Registry(List<Provider> providers, Optional<Provider> defaultProvider, String version, Registry previous,
+                     List<ListedDomains> lists) {
         Map<String, Provider> ids = new LinkedHashMap<>(capacity(providers.size()));
         Map<DomainName, Provider> wildcardIndex = new HashMap<>();
         List<Conflict> conflicts = new ArrayList<>();
@@ -109,6 +127,7 @@ public final class Registry {
         this.defaultProvider = defaultProvider;
         this.version = version;
         this.mx = MxIndex.of(providers);
+        this.lists = DomainLists.of(lists, byId);
     }
 
     /** This registry's exact index changed into that of {@code ids}; empty when building it whole is the better way. */
@@ -137,13 +156,18 @@ public final class Registry {
     }
 
     /**
-     * The provider for a domain: an exact name first, then the longest {@code *.} pattern
-     * above it, then the default provider if one is configured. Costs one hash lookup per label.
+     * The provider for a domain: an exact name first, then the domain lists, then the longest
+     * {@code *.} pattern above it, then the default provider if one is configured. Costs one
+     * hash lookup per label (and one per list).
      */
     public Optional<Match> providerFor(DomainName domain) {
         Provider p = exact.get(domain);
         if (p != null) {
             return Optional.of(new Match(p, MatchKind.EXACT));
+        }
+        p = lists.get(domain);
+        if (p != null) {
+            return Optional.of(new Match(p, MatchKind.LISTED));
         }
         for (DomainName parent = domain.parent(); parent != null; parent = parent.parent()) {
             p = wildcards.get(parent);
@@ -177,7 +201,35 @@ public final class Registry {
     }
 
     public int domainCount() {
-        return exact.size() + wildcards.size();
+        return (int) Math.min(Integer.MAX_VALUE, exact.size() + wildcards.size() + lists.size());
+    }
+
+    /** The providers' domain lists, in file order. */
+    public List<ListedDomains> domainLists() {
+        return lists.lists();
+    }
+
+    /** The domain list that names {@code domain}, if one does: what {@code render} and {@code check} show. */
+    public Optional<ListedDomains> listFor(DomainName domain) {
+        return Optional.ofNullable(lists.listOf(domain));
+    }
+
+    /**
+     * True when {@code other} has this registry's very lists: no list changed between them, so
+     * an answer cached for a listed domain still holds when its provider did not change.
+     */
+    public boolean sameListsAs(Registry other) {
+        List<ListedDomains> mine = lists.lists();
+        List<ListedDomains> theirs = other.lists.lists();
+        if (mine.size() != theirs.size()) {
+            return false;
+        }
+        for (int i = 0; i < mine.size(); i++) {
+            if (mine.get(i) != theirs.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String version() {

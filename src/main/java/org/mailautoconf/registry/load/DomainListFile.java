@@ -1,12 +1,18 @@
 package org.mailautoconf.registry.load;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32C;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.DomainSet;
 
@@ -22,8 +28,37 @@ final class DomainListFile {
 
     static final int MAX_PROBLEMS = 100;
 
-    /** What a list gave: its names, and the problems (empty when it is good). */
-    record Read(DomainSet names, List<Problem> problems) {}
+    /**
+     * What a list gave: its names, the problems (empty when it is good), a checksum of its
+     * bytes, and its stretches of lines ({@link ListLines}) with where their names are stored in
+     * the set, so that the next version of the file can be read as an edit of this one.
+     */
+    record Read(DomainSet names, List<Problem> problems, long checksum, Stretches stretches) {}
+
+    /** Stretch {@code i}: the hash of its lines, and its names at {@code from[i]..to[i]} of the set's name array. */
+    record Stretches(long[] hashes, int[] from, int[] to) {}
+
+    /** The problems of one read: the first {@link #MAX_PROBLEMS}, then a count. */
+    static final class Problems {
+        final List<Problem> list = new ArrayList<>();
+        int more;
+
+        void add(Location at, String code, String message) {
+            if (list.size() < MAX_PROBLEMS) {
+                list.add(Problem.error(at, "domainList", code, message));
+            } else {
+                more++;
+            }
+        }
+
+        List<Problem> done(String name, int lines) {
+            if (more > 0) {
+                list.add(Problem.error(new Location(name, lines, 1), "domainList", "more-problems",
+                        more + " more problems in " + name + " after the first " + MAX_PROBLEMS));
+            }
+            return List.copyOf(list);
+        }
+    }
 
     private DomainListFile() {
     }
@@ -32,83 +67,181 @@ final class DomainListFile {
     static Read read(Path file, String name) throws IOException {
         long bytes = Files.size(file);
         DomainSet.Builder set = DomainSet.builder((int) Math.min(Integer.MAX_VALUE / 16, bytes / 20 + 16));
-        List<Problem> problems = new ArrayList<>();
-        int[] more = {0};
-        byte[] line = new byte[1024];
-        int len = 0;
-        int lineNo = 1;
-        boolean overlong = false;
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                for (int i = 0; i < n; i++) {
-                    byte c = buf[i];
-                    if (c == '\n') {
-                        line(set, line, overlong ? -1 : len, name, lineNo++, problems, more);
-                        len = 0;
-                        overlong = false;
-                    } else if (len < line.length) {
-                        line[len++] = c;
-                    } else {
-                        overlong = true;
-                    }
+        Problems problems = new Problems();
+        LineName parsed = new LineName(name, problems);
+        StretchTable table = new StretchTable();
+        int[] lines = {0};
+        long checksum = ListLines.scan(file, (hash, firstLine, buf, starts, lens, count) -> {
+            int from = set.used();
+            for (int i = 0; i < count; i++) {
+                if (parsed.parse(buf, starts[i], lens[i], firstLine + i)
+                        && !set.add(parsed.bytes, parsed.off, parsed.len)) {
+                    parsed.twice(firstLine + i);
                 }
             }
-        }
-        if (len > 0 || overlong) {
-            line(set, line, overlong ? -1 : len, name, lineNo, problems, more);
-        }
-        if (more[0] > 0) {
-            problems.add(Problem.error(new Location(name, lineNo, 1), "domainList", "more-problems",
-                    more[0] + " more problems in " + name + " after the first " + MAX_PROBLEMS));
-        }
-        return new Read(set.build(), List.copyOf(problems));
+            table.add(hash, from, set.used());
+            lines[0] = firstLine + count - 1;
+        });
+        return new Read(set.build(), problems.done(name, Math.max(1, lines[0])), checksum, table.done());
     }
 
-    private static void line(DomainSet.Builder set, byte[] line, int len, String name, int lineNo, List<Problem> problems, int[] more) {
-        if (len < 0) {
-            problem(problems, more, new Location(name, lineNo, 1), "bad-domain", "the line is longer than a domain name can be");
-            return;
-        }
-        int end = len;
-        for (int i = 0; i < len; i++) {
-            if (line[i] == '#') {
-                end = i;
-                break;
+    /** Stretches as they come, in file order. */
+    static final class StretchTable {
+        private long[] hashes = new long[1024];
+        private int[] from = new int[1024];
+        private int[] to = new int[1024];
+        private int n;
+
+        void add(long hash, int start, int end) {
+            if (n == hashes.length) {
+                hashes = Arrays.copyOf(hashes, n * 2);
+                from = Arrays.copyOf(from, n * 2);
+                to = Arrays.copyOf(to, n * 2);
             }
+            hashes[n] = hash;
+            from[n] = start;
+            to[n] = end;
+            n++;
         }
-        int start = 0;
-        while (start < end && isSpace(line[start])) {
-            start++;
+
+        /** Stretch {@code i}'s range, set later (an edit stores new stretches' names after the scan). */
+        void range(int i, int start, int end) {
+            from[i] = start;
+            to[i] = end;
         }
-        while (end > start && isSpace(line[end - 1])) {
-            end--;
+
+        int size() {
+            return n;
         }
-        if (end > start && line[end - 1] == '.') {
-            end--;
+
+        Stretches done() {
+            return new Stretches(Arrays.copyOf(hashes, n), Arrays.copyOf(from, n), Arrays.copyOf(to, n));
         }
-        if (start == end) {
-            return;
+    }
+
+    /**
+     * One line's name, normalised: {@code len} bytes at {@code off} of {@code bytes} (the line
+     * itself when it is plain lower-case ASCII, which needs no String); a bad line is a problem.
+     */
+    static final class LineName {
+        private final String name;
+        private final Problems problems;
+        byte[] bytes;
+        int off;
+        int len;
+        private int column;
+
+        LineName(String name, Problems problems) {
+            this.name = name;
+            this.problems = problems;
         }
-        byte[] bytes = line;
-        int off = start;
-        int n = end - start;
-        if (!plainLdh(line, start, end)) {
+
+        /** A name listed again, at the line and column just parsed. */
+        void twice(int lineNo) {
+            twice(bytes, off, len, lineNo, column);
+        }
+
+        void twice(byte[] b, int at, int length, int lineNo, int col) {
+            problems.add(new Location(name, lineNo, col), "duplicate-domain",
+                    new String(b, at, length, StandardCharsets.US_ASCII) + " is listed twice in " + name);
+        }
+
+        int column() {
+            return column;
+        }
+
+        /** @return false for a blank or comment line, and for a bad one (then a problem) */
+        boolean parse(byte[] line, int at, int length, int lineNo) {
+            if (length < 0) {
+                problems.add(new Location(name, lineNo, 1), "bad-domain", "the line is longer than a domain name can be");
+                return false;
+            }
+            int end = at + length;
+            for (int i = at; i < end; i++) {
+                if (line[i] == '#') {
+                    end = i;
+                    break;
+                }
+            }
+            int start = at;
+            while (start < end && isSpace(line[start])) {
+                start++;
+            }
+            while (end > start && isSpace(line[end - 1])) {
+                end--;
+            }
+            if (end > start && line[end - 1] == '.') {
+                end--;
+            }
+            if (start == end) {
+                return false;
+            }
+            column = start - at + 1;
+            if (plainLdh(line, start, end)) {
+                bytes = line;
+                off = start;
+                len = end - start;
+                return true;
+            }
             String text = new String(line, start, end - start, StandardCharsets.UTF_8);
             try {
                 bytes = DomainName.parse(text).ascii().getBytes(StandardCharsets.US_ASCII);
                 off = 0;
-                n = bytes.length;
+                len = bytes.length;
+                return true;
             } catch (IllegalArgumentException e) {
-                problem(problems, more, new Location(name, lineNo, start + 1), "bad-domain",
-                        "'" + text + "' is not a valid domain: " + e.getMessage());
-                return;
+                problems.add(new Location(name, lineNo, column), "bad-domain", "'" + text + "' is not a valid domain: " + e.getMessage());
+                return false;
             }
         }
-        if (!set.add(bytes, off, n)) {
-            problem(problems, more, new Location(name, lineNo, start + 1), "duplicate-domain",
-                    new String(bytes, off, n, StandardCharsets.US_ASCII) + " is listed twice in " + name);
+    }
+
+    /**
+     * The checksum {@link #read} gives for the file's bytes, without reading names: a list saved
+     * again unchanged (a new time stamp, the same bytes) is taken over as it was.
+     */
+    static long checksum(Path file) throws IOException {
+        CRC32C crc = new CRC32C();
+        long bytes = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                crc.update(buf, 0, n);
+                bytes += n;
+            }
         }
+        return crc.getValue() ^ (bytes << 32);
+    }
+
+    /**
+     * Where the file first names each of {@code wanted} (normalised names): for the rare problem
+     * of a listed domain that another file also claims, so a slow line-by-line read.
+     */
+    static Map<String, Location> locate(Path file, String name, Set<String> wanted) throws IOException {
+        Map<String, Location> out = new HashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int lineNo = 0;
+            for (String line; (line = in.readLine()) != null && out.size() < wanted.size(); ) {
+                lineNo++;
+                int hash = line.indexOf('#');
+                String text = (hash >= 0 ? line.substring(0, hash) : line).strip();
+                if (text.endsWith(".")) {
+                    text = text.substring(0, text.length() - 1);
+                }
+                if (text.isEmpty()) {
+                    continue;
+                }
+                try {
+                    String ascii = DomainName.parse(text).ascii();
+                    if (wanted.contains(ascii)) {
+                        out.putIfAbsent(ascii, new Location(name, lineNo, line.indexOf(text.charAt(0)) + 1));
+                    }
+                } catch (IllegalArgumentException e) {
+                    // a bad line: read() reports it
+                }
+            }
+        }
+        return out;
     }
 
     /** Lower-case letters, digits, hyphens; labels of 1 to 63, not starting or ending with a hyphen; two labels or more. */
@@ -141,11 +274,4 @@ final class DomainListFile {
         return c == ' ' || c == '\t' || c == '\r';
     }
 
-    private static void problem(List<Problem> problems, int[] more, Location at, String code, String message) {
-        if (problems.size() < MAX_PROBLEMS) {
-            problems.add(Problem.error(at, "domainList", code, message));
-        } else {
-            more[0]++;
-        }
-    }
 }

@@ -37,7 +37,7 @@ final class ProviderBinder {
     static final Set<String> FIELDS = Set.of("id", "name", "shortName", "profile", "extends", "domains", "incoming",
             "outgoing", "documentation", "enable", "webmail", "activeSync", "caCertificate", "oauth2", "redirect",
             "aliases", "assumptions", "jmap", "caldav", "carddav", "webdav", "manageSieve", "mx", DirectoryUseBinder.FIELD,
-            BrandingBinder.FIELD);
+            BrandingBinder.FIELD, DomainListRef.FIELD);
 
     private final NodeReader reader;
     private final ServerBinder servers;
@@ -60,8 +60,8 @@ final class ProviderBinder {
         reader.bool(f.get("profile"), "profile");
         reader.text(f.get("extends"), "extends");
 
-        // A hoster's provider may list no domain at all: its mx: finds them (docs/hosting.md).
-        List<DomainPattern> domains = !f.containsKey("domains") && f.containsKey("mx") ? List.of()
+        // A hoster's provider may list no domain at all: its mx: or domainList: has them (docs/hosting.md).
+        List<DomainPattern> domains = !f.containsKey("domains") && (f.containsKey("mx") || f.containsKey(DomainListRef.FIELD)) ? List.of()
                 : reader.require(f, "domains", at, "", "the mail domains this provider serves (or its mail servers in mx)")
                 ? reader.list(f.get("domains"), "domains", true, this::domain) : null;
         if (domains != null && domains.isEmpty() && f.containsKey("domains") && reader.complete()) {

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.mailautoconf.registry.Branding;
 import org.mailautoconf.registry.CaCertificate;
+import org.mailautoconf.registry.ListedDomains;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
 
@@ -48,6 +49,9 @@ public final class RegistryLoader {
 
     /** The registry of the previous load, whose domain index the next one shares where nothing changed. */
     private Registry previous;
+
+    /** The domain lists of the previous load, taken over while their files do not change. */
+    private final DomainListLoads lists = new DomainListLoads();
 
     /** The content hash of every provider file of the last load, by file name, in file order. */
     private Map<String, byte[]> lastHashes = Map.of();
@@ -79,6 +83,13 @@ public final class RegistryLoader {
             }
         }
         problems.addAll(sink);
+        DomainListLoads.Loaded listed = lists.load(bound, allCores());
+        problems.addAll(listed.problems());
+        for (ListedDomains l : listed.lists()) {
+            digest.update(l.source().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(java.nio.ByteBuffer.allocate(Long.BYTES).putLong(0, l.checksum()));
+        }
 
         Optional<Provider> defaultProvider = Optional.empty();
         if (defaultProviderId.isPresent()) {
@@ -100,8 +111,8 @@ public final class RegistryLoader {
         try {
             // The registry's own index finds duplicate domains: a hoster's million names are hashed
             // once, and after an edit only where the edited files' names fall.
-            Registry registry = previous == null ? new Registry(providers, defaultProvider, version)
-                    : Registry.after(previous, providers, defaultProvider, version);
+            Registry registry = previous == null ? new Registry(providers, defaultProvider, version, listed.lists())
+                    : Registry.after(previous, providers, defaultProvider, version, listed.lists());
             previous = registry;
             return new LoadResult(Optional.of(registry), List.copyOf(problems));
         } catch (Registry.ConflictingClaims e) {
@@ -133,14 +144,15 @@ public final class RegistryLoader {
         List<Problem> problems = new ArrayList<>();
         YamlNode.Mapping tree = ExtendsChains.resolve(f, byId, yaml, problems);
         if (tree == null) {
-            return new Bound(f, null, DomainClaims.of(f), problems);
+            return new Bound(f, null, DomainClaims.of(f), problems, null);
         }
         NodeReader reader = new NodeReader(problems, !f.profile());
         Provider p = new ProviderBinder(reader).bind(tree, f.path());
+        DomainListRef list = DomainListRef.of(f, reader);
         if (p != null) {
             new ClientCompatibility(reader).check(p, tree);
         }
-        return new Bound(f, p, DomainClaims.of(f), problems);
+        return new Bound(f, p, DomainClaims.of(f), problems, list);
     }
 
     /**
@@ -228,7 +240,7 @@ public final class RegistryLoader {
         if (before != null && java.util.Arrays.equals(before.file().hash(), hash)) {
             // Same bytes under a new stamp (touched, or saved unchanged): remembered with the new one.
             SourceFile same = before.file().stamped(stamp);
-            return new ReadFile(path, hash, same.boundAs(new Bound(same, before.provider(), before.claims(), before.problems())),
+            return new ReadFile(path, hash, same.boundAs(new Bound(same, before.provider(), before.claims(), before.problems(), before.list())),
                     same.readProblems());
         }
         YamlNode root = yaml.read(name, text, problems);
@@ -261,7 +273,7 @@ public final class RegistryLoader {
             // collection while the load runs.
             Bound b = bind(file, Map.of());
             SourceFile slim = file.slim();
-            return new ReadFile(path, hash, slim.boundAs(new Bound(slim, b.provider(), b.claims(), b.problems())), problems);
+            return new ReadFile(path, hash, slim.boundAs(new Bound(slim, b.provider(), b.claims(), b.problems(), b.list())), problems);
         }
         return new ReadFile(path, hash, file, problems);
     }

@@ -40,6 +40,20 @@ public final class DomainListMeasure {
         long heapAfter = usedHeap();
         System.out.printf("read %,d names in %.2f s (%.2f s of CPU on the reading thread); %d problems; set %,d bytes; heap held %,d MiB%n",
                 read.names().size(), seconds, cpuSeconds, read.problems().size(), read.names().bytes(), (heapAfter - heapBefore) >> 20);
+        if (args.length > 2) {
+            // The same list with some lines changed (bench/generate-hoster-list.py writes one): read as an edit.
+            for (int round = 0; round < 3; round++) {
+                long editCpu = threads.getCurrentThreadCpuTime();
+                long editStart = System.nanoTime();
+                DomainListFile.Read edited = ListEdit.edit(Path.of(args[2]), file.getFileName().toString(), read);
+                System.out.printf("edit %d: %s in %.2f s (%.2f s of CPU); %,d names, %d problems%n", round,
+                        edited == null ? "read whole" : "read as an edit", (System.nanoTime() - editStart) / 1e9,
+                        (threads.getCurrentThreadCpuTime() - editCpu) / 1e9, edited == null ? 0 : edited.names().size(),
+                        edited == null ? 0 : edited.problems().size());
+            }
+            cpu = threads.getCurrentThreadCpuTime();
+            cpuSeconds = 0;
+        }
         SplittableRandom random = new SplittableRandom(1);
         String[] asked = new String[1 << 16];
         for (int i = 0; i < asked.length; i++) {

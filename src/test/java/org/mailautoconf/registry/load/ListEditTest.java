@@ -1,0 +1,127 @@
+package org.mailautoconf.registry.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A changed list read as an edit of its last read gives what a whole read of it gives. */
+class ListEditTest {
+
+    @TempDir
+    Path tmp;
+
+    /** A comment when asked, then c0.example up to {@code count} names. */
+    private static List<String> names(int count, boolean comment) {
+        List<String> lines = new ArrayList<>();
+        if (comment) {
+            lines.add("# customers");
+        }
+        for (int i = 0; i < count; i++) {
+            lines.add("c" + i + ".example");
+        }
+        return lines;
+    }
+
+    private Path write(List<String> lines) throws Exception {
+        return Files.write(tmp.resolve("customers.txt"), lines);
+    }
+
+    private static void assertSame(DomainListFile.Read edited, DomainListFile.Read whole, List<String> lines, List<String> gone) {
+        assertThat(edited.problems()).isEqualTo(whole.problems());
+        assertThat(edited.checksum()).isEqualTo(whole.checksum());
+        assertThat(edited.names().size()).isEqualTo(whole.names().size());
+        for (String l : lines) {
+            if (!l.startsWith("#") && !l.isBlank()) {
+                assertThat(edited.names().contains(l)).as(l).isTrue();
+            }
+        }
+        for (String g : gone) {
+            assertThat(edited.names().contains(g)).as("removed " + g).isFalse();
+        }
+    }
+
+    @Test
+    void successiveEdits_giveWhatAWholeReadGives_untilAQuarterIsRemovedNames() throws Exception {
+        List<String> lines = names(20_000, true);
+        Path file = write(lines);
+        DomainListFile.Read read = DomainListFile.read(file, "customers.txt");
+        Random random = new Random(16);
+        int fresh = 0;
+        for (int round = 0; round < 4; round++) {
+            List<String> gone = new ArrayList<>();
+            for (int k = 0; k < 50; k++) {
+                int at = 1 + random.nextInt(lines.size() - 1);
+                switch (k % 3) {
+                    case 0 -> gone.add(lines.remove(at));
+                    case 1 -> lines.add(at, "n" + fresh++ + ".example");
+                    default -> {
+                        gone.add(lines.get(at));
+                        lines.set(at, "m" + fresh++ + ".example");
+                    }
+                }
+            }
+            gone.removeIf(lines::contains);
+            write(lines);
+
+            DomainListFile.Read edited = ListEdit.edit(file, "customers.txt", read);
+            DomainListFile.Read whole = DomainListFile.read(file, "customers.txt");
+
+            if (read.names().removedShare() > 0.25) {
+                // Each edit leaves the removed names' bytes behind; past a quarter, a whole read compacts them.
+                assertThat(edited).as("past a quarter removed, read whole").isNull();
+                read = whole;
+            } else {
+                assertThat(edited).as("read as an edit").isNotNull();
+                assertSame(edited, whole, lines, gone);
+                assertThat(edited.names().removedShare()).isGreaterThan(read.names().removedShare());
+                read = edited;
+            }
+        }
+    }
+
+    @Test
+    void theLastLineReplaced_theOldNameGone() throws Exception {
+        Path file = Files.writeString(tmp.resolve("customers.txt"), org.mailautoconf.testing.DomainLists.list(20_000, "leaving.example"));
+        DomainListFile.Read read = DomainListFile.read(file, "customers.txt");
+        Files.writeString(file, org.mailautoconf.testing.DomainLists.list(20_000, "arriving.example"));
+
+        DomainListFile.Read edited = ListEdit.edit(file, "customers.txt", read);
+
+        assertThat(edited.names().contains("arriving.example")).isTrue();
+        assertThat(edited.names().contains("leaving.example")).isFalse();
+        assertThat(edited.names().contains("shop19999.example")).isTrue();
+        assertThat(edited.names().size()).isEqualTo(20_001);
+    }
+
+    @Test
+    void aNameAddedTwice_aProblemAtItsLine_asAWholeReadSays() throws Exception {
+        List<String> lines = names(5_000, false);
+        Path file = write(lines);
+        DomainListFile.Read read = DomainListFile.read(file, "customers.txt");
+        lines.add(4_000, "  c10.example");
+        write(lines);
+
+        DomainListFile.Read edited = ListEdit.edit(file, "customers.txt", read);
+
+        assertThat(edited.problems()).extracting(p -> p.code() + " " + p.location())
+                .containsExactly("duplicate-domain customers.txt:4001:3");
+        assertThat(ListEdit.edit(file, "customers.txt", edited)).as("no edit of a read with problems").isNull();
+    }
+
+    @Test
+    void aWholeNewList_isReadWhole() throws Exception {
+        List<String> lines = names(600_000, false);
+        Path file = write(lines);
+        DomainListFile.Read read = DomainListFile.read(file, "customers.txt");
+        lines.replaceAll(l -> "x" + l);
+        write(lines);
+
+        assertThat(ListEdit.edit(file, "customers.txt", read)).isNull();
+    }
+}
