@@ -46,6 +46,7 @@ final class RenderCommand {
                     "Without signing options: the XML profile. With --sign-cert and --sign-key (or their environment"
                             + " variables, as for serve): the signed profile, DER bytes; best written with --output."})
     int mobileconfig(@Mixin RegistryOptions registry, @Mixin HosterOptions hoster, @Mixin SigningOptions signing,
+            @Mixin DirectoryOptions directories,
             @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the profile to FILE, not to standard output.")
             Path output,
             @Parameters(paramLabel = "ADDRESS") String address) {
@@ -58,7 +59,8 @@ final class RenderCommand {
         }
         FormatRenderer renderer = Renderers.table(signer)
                 .get(signer.isPresent() ? ClientFormat.MOBILECONFIG_SIGNED : ClientFormat.MOBILECONFIG);
-        return render(registry, hoster, address, Optional.ofNullable(output), rendered(renderer));
+        return render(registry, hoster, address, Optional.ofNullable(output), (reg, a) -> reg.providerFor(a.domain())
+                .map(m -> renderer.render(DirectoryRender.personal(directories, m.provider(), a), a.domain(), Optional.of(a))));
     }
 
     @Command(name = "autodiscover", mixinStandardHelpOptions = true,
@@ -127,11 +129,6 @@ final class RenderCommand {
         System.out.write(body, 0, body.length);
         System.out.flush();
         return 0;
-    }
-
-    /** The answer of the provider serving the address's domain, as the server renders it. */
-    static Render rendered(FormatRenderer renderer) {
-        return (reg, a) -> reg.providerFor(a.domain()).map(m -> renderer.render(m.provider(), a.domain(), Optional.of(a)));
     }
 
     interface Render {

@@ -50,4 +50,14 @@ class RenderDirectoryTest {
         assertThat(run.outText()).contains("<LoginName>TYPE-YOUR-LOGIN-HERE</LoginName>");
         assertThat(run.err()).contains("names directory customers; without --directories every value comes from the provider file's templates");
     }
+
+    @Test
+    void mobileconfig_showsTheDirectoryLoginAndWhereEachValueCameFrom() {
+        CliRun run = CliRun.run("render", "mobileconfig", "iuriturchi@hln.it", "--providers", providers.toString(),
+                "--directories", directories.toString());
+        assertThat(run.status()).isZero();
+        assertThat(run.outText()).contains("<string>hn-000417</string>");
+        assertThat(run.err()).contains("directory customers: found", "outgoing[0].login: directory customers")
+                .doesNotContain("hn-000417");
+    }
 }
