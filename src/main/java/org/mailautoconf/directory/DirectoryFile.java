@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,6 +59,30 @@ public final class DirectoryFile {
             throw new IllegalArgumentException(file + ": not YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
         return new DirectoryFile(file, env).settings(map(root, "", file));
+    }
+
+    /**
+     * The files a directories file names beside itself (each source's {@code passwordFile} and
+     * {@code caFile}), so that a watcher notices a new password as it notices an edit of the file;
+     * empty for a file that does not read (reading it says why).
+     */
+    public static List<Path> namedFiles(Path file) {
+        try {
+            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file, StandardCharsets.UTF_8));
+            List<Path> named = new ArrayList<>();
+            map(map(root, "", file).get("sources"), "sources", file).values().forEach(v -> {
+                if (v instanceof Map<?, ?> source) {
+                    for (String key : List.of("passwordFile", "caFile")) {
+                        if (source.get(key) instanceof String name) {
+                            named.add(file.resolveSibling(name));
+                        }
+                    }
+                }
+            });
+            return List.copyOf(named);
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     private DirectorySettings settings(Map<String, Object> top) {

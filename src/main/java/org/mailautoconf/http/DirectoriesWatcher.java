@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the directories ({@code --directories FILE}) in step with their file: every reload
- * interval, on a worker, the file's bytes are compared with those last read; when they differ,
+ * interval, on a worker, the file's bytes (and those of the password and CA files it names) are
+ * compared with those last read; when they differ,
  * and are the same at the next check, it is read again and, when it is good, the new sources replace the old ones (whose per-address
  * cache goes with them). A file that no longer reads keeps the running directories and is
  * logged once per change, naming the file and field. SIGHUP reads it at once.
@@ -103,10 +104,25 @@ final class DirectoriesWatcher {
         LOG.info("directories reloaded from {}: {} sources, the per-address cache emptied", f, settings.sources().size());
     }
 
-    /** SHA-256 of the file's bytes; null when it cannot be read (then reading it says why). */
+    /**
+     * SHA-256 of the file's bytes and of those of every file it names (a password file, a CA
+     * file: a new password is a change as an edit is); null when the file cannot be read (then
+     * reading it says why). A named file that cannot be read counts as its name alone.
+     */
     private static byte[] digest(Path f) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(Files.readAllBytes(f));
+            for (Path named : DirectoryFile.namedFiles(f)) {
+                sha.update(named.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                try {
+                    sha.update(Files.readAllBytes(named));
+                } catch (IOException e) {
+                    sha.update((byte) 1);
+                }
+            }
+            return sha.digest();
         } catch (IOException e) {
             return null;
         } catch (NoSuchAlgorithmException e) {
