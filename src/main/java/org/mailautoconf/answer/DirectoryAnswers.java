@@ -41,12 +41,18 @@ public final class DirectoryAnswers implements AutoCloseable {
 
     private final Answers answers;
     private final AtomicReference<Directories> directories;
+    /** The signed personal profiles made from the current directories; a reload starts anew. */
+    private final AtomicReference<SignedProfiles> signed;
+    /** Completes when the directories the service started with have each connected once or given up. */
+    private final CompletableFuture<Void> started;
     /** The totals of directories replaced by a reload, so the counts in /metrics never go down. */
     private final Map<Directories.Outcome, LongAdder> before = new EnumMap<>(Directories.Outcome.class);
 
     public DirectoryAnswers(Answers answers, Directories directories) {
         this.answers = answers;
         this.directories = new AtomicReference<>(directories);
+        this.signed = new AtomicReference<>(new SignedProfiles(directories.settings().cacheFor()));
+        this.started = directories.ready();
         for (Directories.Outcome o : Directories.Outcome.values()) {
             before.put(o, new LongAdder());
         }
@@ -60,6 +66,7 @@ public final class DirectoryAnswers implements AutoCloseable {
     /** Swaps in a reloaded directories file; the old sources close and their cache goes. */
     public synchronized void replace(Directories next) {
         Directories old = directories.getAndSet(next);
+        signed.set(new SignedProfiles(next.settings().cacheFor()));
         for (Directories.Outcome o : Directories.Outcome.values()) {
             before.get(o).add(old.total(o));
         }
@@ -68,6 +75,15 @@ public final class DirectoryAnswers implements AutoCloseable {
 
     public Directories directories() {
         return directories.get();
+    }
+
+    /**
+     * Completes once each directory the service started with has connected, or its first connect
+     * attempt failed or ran out of time ({@link Directories#ready}): until then {@code /readyz}
+     * says not ready, so no load balancer sends a request to a directory still connecting.
+     */
+    public CompletableFuture<Void> started() {
+        return started;
     }
 
     /** Whether no request can ask a directory (no directories file, or no address): then no step is made. */
@@ -90,9 +106,17 @@ public final class DirectoryAnswers implements AutoCloseable {
         return directories.get().cached(p.source(), p.address()).map(Directories.Resolution::entry);
     }
 
-    /** Asks the directory; completes within its time limit, never exceptionally ({@link DirectoryEntry#UNKNOWN} then). */
-    public CompletableFuture<DirectoryEntry> resolve(Personal p) {
-        return directories.get().resolve(p.source(), p.address()).thenApply(Directories.Resolution::entry);
+    /**
+     * Asks the directory; completes within its time limit, never exceptionally: a directory that
+     * did not answer resolves to {@link DirectoryEntry#UNKNOWN} with an outcome that says so.
+     */
+    public CompletableFuture<Directories.Resolution> resolve(Personal p) {
+        return directories.get().resolve(p.source(), p.address());
+    }
+
+    /** A signed personal profile made before for this plan and these values, if it is still kept. */
+    public Optional<Lookup> kept(Personal p, DirectoryEntry entry) {
+        return p.signs() && entry.found() ? signed.get().get(p, entry) : Optional.empty();
     }
 
     /**
@@ -107,7 +131,12 @@ public final class DirectoryAnswers implements AutoCloseable {
         Provider personal = PersonalProvider.of(p.match().provider(), p.address(), entry).provider();
         // A profile that must not carry the operator's signature is the unsigned one, as in Answers.
         ClientFormat made = p.format() == ClientFormat.MOBILECONFIG_SIGNED && !p.signs() ? ClientFormat.MOBILECONFIG : p.format();
-        return answers.personal(made, personal, p.match().kind(), p.domain(), p.address());
+        Lookup answer = answers.personal(made, personal, p.match().kind(), p.domain(), p.address());
+        if (p.signs()) {
+            // A signature is the costly part: kept as long as the directory's cache keeps the values.
+            signed.get().put(p, entry, answer);
+        }
+        return answer;
     }
 
     /**
@@ -128,7 +157,7 @@ public final class DirectoryAnswers implements AutoCloseable {
         ProviderChoice choice = answers.choose(domain);
         Optional<Personal> plan = plan(format, choice, domain, address);
         return plan.isEmpty() ? CompletableFuture.completedFuture(template(format, domain, address, choice instanceof ProviderChoice.Unresolved))
-                : resolve(plan.get()).thenApply(e -> answer(plan.get(), e));
+                : resolve(plan.get()).thenApply(r -> answer(plan.get(), r.entry()));
     }
 
     @Override

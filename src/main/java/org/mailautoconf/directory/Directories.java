@@ -2,6 +2,8 @@ package org.mailautoconf.directory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.mailautoconf.registry.EmailAddress;
 import org.slf4j.Logger;
@@ -36,7 +39,22 @@ public final class Directories implements AutoCloseable {
         public boolean fromDirectory() {
             return entry.found();
         }
+
+        /**
+         * Whether the directory (or its cache) said this: found or not. Otherwise (slow, down,
+         * busy, not connected yet) the template answer stands in for one the directory may yet
+         * give, and must not be kept as long as a real one.
+         */
+        public boolean answered() {
+            return outcome == Outcome.FOUND || outcome == Outcome.UNKNOWN || outcome == Outcome.CACHED;
+        }
     }
+
+    /** Whether a source is connected, as its first connect attempt and its last lookup found it. */
+    public enum State { CONNECTING, UP, DOWN }
+
+    /** How long a source's first connect attempt may hold back readiness (docs/directories.md). */
+    public static final Duration CONNECT_LIMIT = Duration.ofSeconds(10);
 
     private record Key(String source, String address) {}
 
@@ -46,6 +64,7 @@ public final class Directories implements AutoCloseable {
     private final Cache<Key, DirectoryEntry> cache;
     private final Map<Outcome, LongAdder> counts = new EnumMap<>(Outcome.class);
     private final CompletableFuture<Void> ready;
+    private final Map<String, AtomicReference<State>> states;
 
     private Directories(DirectorySettings settings, Map<String, DirectorySource> sources) {
         this.settings = settings;
@@ -62,22 +81,41 @@ public final class Directories implements AutoCloseable {
         for (Outcome o : Outcome.values()) {
             counts.put(o, new LongAdder());
         }
+        Map<String, AtomicReference<State>> st = new LinkedHashMap<>();
+        sources.keySet().forEach(name -> st.put(name, new AtomicReference<>(State.CONNECTING)));
+        this.states = Collections.unmodifiableMap(st);
+        // Bounded: a connect attempt that outlasts the limit leaves the source "down" for readiness.
         this.ready = CompletableFuture.allOf(sources.entrySet().stream()
-                .map(e -> CompletableFuture.runAsync(() -> warm(e.getKey(), e.getValue()), workers))
+                .map(e -> CompletableFuture.runAsync(() -> warm(e.getKey(), e.getValue()), workers)
+                        .completeOnTimeout(null, CONNECT_LIMIT.toMillis(), TimeUnit.MILLISECONDS)
+                        .handle((v, t) -> states.get(e.getKey()).compareAndSet(State.CONNECTING, State.DOWN)))
                 .toArray(CompletableFuture[]::new));
     }
 
-    private static void warm(String name, DirectorySource source) {
+    private void warm(String name, DirectorySource source) {
         try {
             source.warm();
+            states.get(name).set(State.UP);
         } catch (DirectoryException e) {
+            states.get(name).set(State.DOWN);
             LOG.warn("directory not reachable yet, answers use the templates until it is: {}", e.getMessage());
         } catch (RuntimeException e) {
+            states.get(name).set(State.DOWN);
             LOG.warn("directory {} not reachable yet: {}", name, e.getClass().getSimpleName());
         }
     }
 
-    /** Completes when every source has tried to connect once (reachable or not). */
+    /** Each source's state, by name, in the file's order. */
+    public Map<String, State> states() {
+        Map<String, State> now = new LinkedHashMap<>();
+        states.forEach((name, s) -> now.put(name, s.get()));
+        return now;
+    }
+
+    /**
+     * Completes when every source has connected once, failed to, or run out of
+     * {@link #CONNECT_LIMIT}; never exceptionally.
+     */
     public CompletableFuture<Void> ready() {
         return ready;
     }
@@ -140,6 +178,7 @@ public final class Directories implements AutoCloseable {
     private Resolution ask(DirectorySource s, String source, EmailAddress address) {
         try {
             DirectoryEntry e = s.lookup(address);
+            states.get(source).set(State.UP);
             cache.put(new Key(source, address.toString()), e);
             Outcome o = e.found() ? Outcome.FOUND : Outcome.UNKNOWN;
             count(o);
@@ -147,9 +186,11 @@ public final class Directories implements AutoCloseable {
         } catch (DirectoryException e) {
             // The message names the source and the failure, never the address or a value.
             LOG.warn("directory lookup failed: {}", e.getMessage());
+            states.get(source).set(State.DOWN);
             return counted(Outcome.ERROR);
         } catch (RuntimeException e) {
             LOG.warn("directory lookup failed: source {}: {}", source, e.getClass().getSimpleName());
+            states.get(source).set(State.DOWN);
             return counted(Outcome.ERROR);
         }
     }

@@ -91,12 +91,23 @@ final class DirectoryStep {
         });
     }
 
+    /** A signed personal profile made before for these values, while the directory's cache keeps them. */
+    Optional<Lookup> kept(Personal plan, DirectoryEntry entry) {
+        return directories.kept(plan, entry);
+    }
+
     /** The answer for what the directory said (signs where the plan does: off the event loop then). */
     Lookup render(Personal plan, DirectoryEntry entry) {
         return directories.answer(plan, entry);
     }
 
-    /** What the directory (or its cache) says for the plan's address, on the request's event loop. */
+    /**
+     * What the directory (or its cache) says for the plan's address, on the request's event loop.
+     * When the directory did not answer (slow, down, busy, still connecting, or the client over its
+     * budget) the template answer stands in and is marked {@link #BRIEF_CACHE} for HTTP caches, so
+     * a client or proxy asks again soon and gets the directory's answer; an address the directory
+     * does not know is an answer like any other and cached as long as a known one's.
+     */
     private void entry(Exchange ctx, Personal plan, Consumer<DirectoryEntry> then) {
         Optional<DirectoryEntry> hit = directories.cached(plan);
         if (hit.isPresent()) {
@@ -106,10 +117,24 @@ final class DirectoryStep {
         var peer = ctx.request().remoteAddress();
         if (budget.take(peer == null ? null : peer.hostAddress()).isPresent()) {
             overBudget.increment();
+            briefly(ctx);
             then.accept(DirectoryEntry.UNKNOWN);
             return;
         }
         Future.fromCompletionStage(directories.resolve(plan), ctx.vertx().getOrCreateContext())
-                .onComplete(r -> MxWait.resume(ctx, () -> then.accept(r.succeeded() ? r.result() : DirectoryEntry.UNKNOWN)));
+                .onComplete(r -> MxWait.resume(ctx, () -> {
+                    if (r.failed() || !r.result().answered()) {
+                        briefly(ctx);
+                    }
+                    then.accept(r.succeeded() ? r.result().entry() : DirectoryEntry.UNKNOWN);
+                }));
+    }
+
+    /** How long an HTTP cache may keep an answer made without the directory (docs/directories.md). */
+    static final String BRIEF_CACHE = "max-age=5";
+
+    private static void briefly(Exchange ctx) {
+        // Responses.send keeps a Cache-Control already set instead of its own max-age.
+        ctx.response().putHeader(io.vertx.core.http.HttpHeaders.CACHE_CONTROL, BRIEF_CACHE);
     }
 }

@@ -4,11 +4,14 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.mailautoconf.answer.Answers;
+import org.mailautoconf.answer.DirectoryAnswers;
+import org.mailautoconf.directory.Directories;
 import org.mailautoconf.registry.Registry;
 
 /**
  * {@code /healthz}: the process answers. {@code /readyz}: a registry is loaded, and which, and
- * whether the files on disk hold changes it lacks. Every other endpoint waits for the first
+ * whether the files on disk hold changes it lacks; each directory has connected once (or given
+ * up), and which are up or down. Every other endpoint waits for the first
  * registry.
  */
 final class HealthHandler {
@@ -17,9 +20,11 @@ final class HealthHandler {
     private final RegistryWatcher watcher;
     private final Responses responses;
     private final WarmUp warmUp;
+    private final DirectoryAnswers directories;
 
-    HealthHandler(Answers answers, RegistryWatcher watcher, Responses responses, WarmUp warmUp) {
+    HealthHandler(Answers answers, RegistryWatcher watcher, Responses responses, WarmUp warmUp, DirectoryAnswers directories) {
         this.answers = answers;
+        this.directories = directories;
         this.watcher = watcher;
         this.responses = responses;
         this.warmUp = warmUp;
@@ -51,12 +56,16 @@ final class HealthHandler {
         Registry registry = answers.registry().orElse(null);
         ReloadStatus.Serving serving = watcher.serving();
         // Answers are served during the warm-up; only a load balancer is asked to wait for it.
-        boolean ready = registry != null && warmUp.done();
+        // And each directory the service started with has connected once or given up (bounded by
+        // Directories.CONNECT_LIMIT): a request sent before would get the template answer.
+        boolean connected = directories.started().isDone();
+        boolean ready = registry != null && warmUp.done() && connected;
         body.put("ready", ready);
         // Stale or degraded stays 200: every replica reads the same files, so a 503 for a broken
         // edit would take all of them out of service at once, while each still answers correctly
         // for everything the edit did not touch. The body says it, for alerts.
-        body.put("status", registry == null ? "loading" : !ready ? "warming up" : serving.word());
+        body.put("status", registry == null ? "loading" : !warmUp.done() ? "warming up"
+                : !connected ? "connecting directories" : serving.word());
         body.put("stale", serving.stale());
         serving.staleSince().ifPresent(t -> body.put("staleSince", t.toString()));
         serving.startedFrom().ifPresent(s -> body.put("startedFrom", new JsonObject()
@@ -65,6 +74,13 @@ final class HealthHandler {
                 .put("savedAt", s.savedAt().toString())));
         if (warmUp.status() != null) {
             body.put("warmUp", warmUp.status());
+        }
+        Directories now = directories.directories();
+        if (!now.isEmpty()) {
+            // A directory down stays ready (its users get the template answer), named here for alerts.
+            JsonObject states = new JsonObject();
+            now.states().forEach((name, state) -> states.put(name, state.name().toLowerCase(java.util.Locale.ROOT)));
+            body.put("directories", states);
         }
         if (registry != null) {
             body.put("registry", new JsonObject()

@@ -270,7 +270,7 @@ public final class HttpService {
                 new AutodiscoverJsonHandler(answers, responses, config, mxWait),
                 new MobileconfigHandler(signing, answers, directoryStep, responses, signer.isPresent(), mxWait),
                 new SetupPageHandler(answers, responses, config, mxWait),
-                new HealthHandler(answers, watcher, responses, warmUp),
+                new HealthHandler(answers, watcher, responses, warmUp, directoryAnswers),
                 metrics,
                 responses,
                 tls.map(t -> new TlsRoutes(t.challenges(), () -> tlsPort != 0 ? tlsPort : t.settings().listen().port(), responses)),

@@ -67,7 +67,11 @@ final class MobileconfigHandler {
         // A directory that knows the address makes the profile personal (an alias gets its
         // mailbox's settings); signed on the signing threads where the domain's profile is signed.
         directory.personalOr(ctx, format, address, (plan, entry) -> {
-            if (plan.signs()) {
+            Optional<Lookup> kept = directory.kept(plan, entry);
+            if (kept.isPresent()) {
+                // Signed before for these values, and kept as long as the directory's cache keeps them.
+                send(ctx, address, kept.get());
+            } else if (plan.signs()) {
                 signing.run(ctx, responses, () -> directory.render(plan, entry), lookup -> send(ctx, address, lookup));
             } else {
                 send(ctx, address, directory.render(plan, entry));

@@ -37,7 +37,11 @@ final class Responses {
         HttpServerResponse response = ctx.response();
         answer.headers().forEach(response::putHeader);
         if (answer.status() == 200) {
-            response.putHeader(HttpHeaders.ETAG, answer.etag()).putHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+            response.putHeader(HttpHeaders.ETAG, answer.etag());
+            if (!response.headers().contains(HttpHeaders.CACHE_CONTROL)) {
+                // One set already is shorter on purpose: an answer made without its directory.
+                response.putHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+            }
             String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
             if (ifNoneMatch != null && matches(ifNoneMatch, answer.etag())) {
                 response.setStatusCode(304).end();

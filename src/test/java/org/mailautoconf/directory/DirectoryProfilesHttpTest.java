@@ -48,8 +48,11 @@ class DirectoryProfilesHttpTest {
                 INSERT INTO domain (domain) VALUES ('matched.customers.test'), ('nomx.customers.test');
                 INSERT INTO mailbox (username, local_part, domain) VALUES
                   ('ann@matched.customers.test', 'ann', 'matched.customers.test'),
-                  ('dan@nomx.customers.test', 'dan', 'nomx.customers.test');
+                  ('dan@nomx.customers.test', 'dan', 'nomx.customers.test'),
+                  ('bob@client.example', 'bob', 'client.example');
                 INSERT INTO alias (address, goto, domain) VALUES
+                  ('bob@client.example', 'bob@client.example', 'client.example'),
+                  ('kept@client.example', 'anna@client.example', 'client.example'),
                   ('sales@matched.customers.test', 'ann@matched.customers.test', 'matched.customers.test'),
                   ('sales@nomx.customers.test', 'dan@nomx.customers.test', 'nomx.customers.test');
                 """);
@@ -134,6 +137,42 @@ class DirectoryProfilesHttpTest {
             assertThat(signedContent(s.get("/mobileconfig/nobody@client.example"))).containsPattern(login("nobody@client.example"));
             // Asked again: the directory's cache, the same profile.
             assertThat(signedContent(s.get("/mobileconfig/info@client.example"))).containsPattern(login("anna@client.example"));
+        }
+    }
+
+    private static double signatures(RunningService s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("mailautoconf_expensive_work_total\\{outcome=\"done\",work=\"sign\"} ([0-9.]+)")
+                .matcher(new String(s.get("/metrics").body(), StandardCharsets.UTF_8));
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    @Test
+    void aPersonalSignedProfile_isSignedOncePerAddress_andAgainWhenTheDirectoryChanges() throws Exception {
+        try (RunningService s = RunningService.start(config.withProfileSigning(Optional.of(signing)))) {
+            warm(s);
+            double before = signatures(s);
+            HttpResponse<byte[]> first = s.get("/mobileconfig/kept@client.example");
+            assertThat(signatures(s)).as("the first request signs").isEqualTo(before + 1);
+            assertThat(signedContent(first)).containsPattern(login("anna@client.example"));
+            HttpResponse<byte[]> second = s.get("/mobileconfig/kept@client.example");
+            assertThat(signatures(s)).as("the second request signs nothing").isEqualTo(before + 1);
+            assertThat(second.body()).isEqualTo(first.body());
+
+            // The alias now points at another mailbox; a reload empties the directory's cache.
+            postgres.sql("postfix", "UPDATE alias SET goto = 'bob@client.example' WHERE address = 'kept@client.example'");
+            s.reload();
+            RunningService.await(java.time.Duration.ofSeconds(10), "the profile with the directory's new login",
+                    () -> signedContentOrEmpty(s.get("/mobileconfig/kept@client.example")).contains("bob@client.example"));
+            assertThat(signatures(s)).as("the changed profile is signed anew").isGreaterThan(before + 1);
+        }
+    }
+
+    private static String signedContentOrEmpty(HttpResponse<byte[]> r) {
+        try {
+            return signedContent(r);
+        } catch (Exception e) {
+            return "";
         }
     }
 
