@@ -22,7 +22,7 @@ import org.mailautoconf.registry.Registry;
  * {@link PersonalProvider}. Whenever the directory does not know the address, is slow, down or
  * busy, the answer is the provider file's, from {@link Answers}. Signed profiles are personal
  * too; whether one is signed follows {@link Answers#signs}, and the caller signs it off the
- * event loop.
+ * event loop; once made it is kept in {@link SignedProfiles} for the directory's cache time.
  */
 public final class DirectoryAnswers implements AutoCloseable {
 

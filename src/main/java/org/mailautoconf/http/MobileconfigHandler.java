@@ -11,7 +11,8 @@ import org.mailautoconf.registry.EmailAddress;
  * {@code /mobileconfig/ADDR}. A profile is always for one address (its identities derive from
  * it). With a signer configured the profile goes out signed (for the domains the registry names:
  * see {@code Answers.signs}): signed once per address on the signing threads, then served from
- * the answer cache, which no limit applies to.
+ * the answer cache, which no limit applies to; a personal one (from a directory) from the
+ * directory's kept profiles, as long as its per-address cache keeps the values.
  */
 final class MobileconfigHandler {
 
