@@ -35,7 +35,12 @@ final class ListEdit {
     }
 
     static DomainListFile.Read edit(Path file, String name, DomainListFile.Read before) throws IOException {
-        if (!before.problems().isEmpty() || before.names().overlaySize() > MAX_OVERLAY || before.logBytes() > MAX_LOG_BYTES) {
+        return edit(file, name, before, MAX_OVERLAY);
+    }
+
+    /** @param maxOverlay names in the small tables past which the list is read whole (a test makes it small) */
+    static DomainListFile.Read edit(Path file, String name, DomainListFile.Read before, int maxOverlay) throws IOException {
+        if (!before.problems().isEmpty() || before.names().overlaySize() > maxOverlay || before.logBytes() > MAX_LOG_BYTES) {
             return null;
         }
         DomainListFile.Stretches old = before.stretches();

@@ -161,4 +161,26 @@ class ListEditTest {
         }
         assertThat(read.names().contains(org.mailautoconf.registry.DomainName.parse("kunde100.bücher.example").ascii())).isTrue();
     }
+
+    @Test
+    void pastTheOverlayBound_readWhole_andTheWholeReadStartsAFreshBase() throws Exception {
+        List<String> lines = names(5_000, false);
+        Path file = write(lines);
+        DomainListFile.Read read = DomainListFile.read(file, "customers.txt");
+        for (int i = 0; i < 30; i++) {
+            lines.set(i * 150, "moved" + i + ".example");
+        }
+        write(lines);
+        DomainListFile.Read edited = ListEdit.edit(file, "customers.txt", read, 50);
+        assertThat(edited.names().overlaySize()).as("30 removed, 30 added").isEqualTo(60);
+        lines.set(4_999, "last.example");
+        write(lines);
+
+        assertThat(ListEdit.edit(file, "customers.txt", edited, 50)).as("60 names past a bound of 50: read whole").isNull();
+        assertThat(ListEdit.edit(file, "customers.txt", edited, 100)).as("within a bound of 100: an edit").isNotNull();
+        DomainListFile.Read whole = DomainListFile.read(file, "customers.txt");
+        assertThat(whole.names().overlaySize()).isZero();
+        assertThat(whole.names().contains("last.example")).isTrue();
+        assertThat(whole.names().contains("moved29.example")).isTrue();
+    }
 }
