@@ -1,290 +1,130 @@
 package org.mailautoconf.registry;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A compact, immutable set of domain names for hosters' domain lists (millions of names): the
- * names as ASCII bytes one after another in one array, each with its length in front, and an
- * open-addressing table of offsets into it (linear probing, at most 5/8 full). About 20 bytes a
- * name of 15 characters where a {@code HashMap<DomainName, Provider>} takes about 150: ten
- * million names fit in some 250 MB and are built without one object per name. A lookup hashes
- * the asked name's characters as they are, allocating nothing.
+ * A compact, immutable set of domain names for hosters' domain lists (millions of names): a
+ * large base {@link DomainTable} as the list was last read whole, and two small tables that
+ * edits since then left, the names added ({@code plus}, none of them in the base) and the base's
+ * names removed ({@code minus}). An edit of a few thousand names copies the two small tables and
+ * shares the base, which may hold ten million names, with the set it was made from: it allocates
+ * kilobytes where copying the base would take some 240 MB and a full collection after. The
+ * small tables grow with each edit until the list is read whole again (the loader decides when:
+ * {@link #overlaySize()}). A lookup probes the base, then {@code minus} only when the base has
+ * the name, {@code plus} only when it has not; each probe is a hash and a slot or two, and the
+ * small tables are empty (no probe) until an edit.
  */
 public final class DomainSet {
 
-    private final byte[] names;
-    /** Offset + 1 of each name in {@code names}; 0: an empty slot. */
-    private final int[] slots;
-    private final int size;
-    /** Bytes of {@code names} that no slot points at any more (names removed by an edit). */
-    private final long removedBytes;
+    private static final DomainTable EMPTY = DomainTable.builder(0).build();
 
-    private DomainSet(byte[] names, int[] slots, int size, long removedBytes) {
-        this.names = names;
-        this.slots = slots;
-        this.size = size;
-        this.removedBytes = removedBytes;
+    private final DomainTable base;
+    private final DomainTable plus;
+    private final DomainTable minus;
+
+    private DomainSet(DomainTable base, DomainTable plus, DomainTable minus) {
+        this.base = base;
+        this.plus = plus;
+        this.minus = minus;
     }
 
-    /** The share of the name array that removed names take: a set edited this much is better built again. */
-    public double removedShare() {
-        return names.length == 0 ? 0 : (double) removedBytes / names.length;
+    /** A set of the names of {@code base}, as a whole read built it. */
+    public static DomainSet of(DomainTable base) {
+        return new DomainSet(base, EMPTY, EMPTY);
     }
 
-    /**
-     * Adds to {@code into} the names stored between {@code from} and {@code to} (offsets a
-     * {@link Builder#used()} gave while this set was built or edited): the names one stretch of
-     * the file gave, removed or not since.
-     */
-    public void addStored(int from, int to, Builder into) {
-        for (int at = from; at < to; at += (names[at] & 0xff) + 1) {
-            into.add(names, at + 1, names[at] & 0xff);
-        }
-    }
-
-    /** Removes from {@code from} the names stored between {@code from} and {@code to}, as {@link #addStored} reads them. */
-    public void removeStored(int start, int end, Builder from) {
-        for (int at = start; at < end; at += (names[at] & 0xff) + 1) {
-            from.remove(names, at + 1, names[at] & 0xff);
-        }
-    }
-
-    /** Whether {@code len} bytes at {@code off} (a normalised name) are in this set. */
-    public boolean contains(byte[] b, int off, int len) {
-        return size > 0 && len > 0 && len <= 255 && containsBytes(b, off, len);
-    }
-
-    public static Builder builder(int expected) {
-        return new Builder(expected);
+    /** The table a whole read built, shared by every set edited from it. */
+    public DomainTable base() {
+        return base;
     }
 
     /** @param ascii a normalised name ({@link DomainName#ascii()}) */
     public boolean contains(String ascii) {
-        int n = ascii.length();
-        if (n == 0 || n > 255 || size == 0) {
-            return false;
+        if (base.contains(ascii)) {
+            return minus.size() == 0 || !minus.contains(ascii);
         }
-        int mask = slots.length - 1;
-        for (int i = hash(ascii) & mask; ; i = (i + 1) & mask) {
-            int at = slots[i];
-            if (at == 0) {
-                return false;
-            }
-            if (same(at - 1, ascii)) {
-                return true;
-            }
-        }
+        return plus.size() > 0 && plus.contains(ascii);
     }
 
-    private boolean same(int at, String ascii) {
-        int n = names[at] & 0xff;
-        if (n != ascii.length()) {
-            return false;
+    /** Whether {@code len} bytes at {@code off} (a normalised name) are in this set. */
+    public boolean contains(byte[] b, int off, int len) {
+        if (base.contains(b, off, len)) {
+            return minus.size() == 0 || !minus.contains(b, off, len);
         }
-        for (int k = 0; k < n; k++) {
-            if (names[at + 1 + k] != (byte) ascii.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+        return plus.size() > 0 && plus.contains(b, off, len);
     }
 
     public int size() {
-        return size;
+        return base.size() - minus.size() + plus.size();
+    }
+
+    /** Names the edits since the last whole read added or removed: what an edit copies. */
+    public int overlaySize() {
+        return plus.size() + minus.size();
+    }
+
+    /** Bytes held, for the bench's memory figures. */
+    public long bytes() {
+        return base.bytes() + plus.bytes() + minus.bytes();
     }
 
     /**
      * The names of this set that {@code other} also holds, at most {@code max} of them: walks
      * this set's names (give it the smaller set) and probes the other without a String a name.
      */
-    public java.util.List<String> common(DomainSet other, int max) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        if (other.size == 0) {
-            return out;
-        }
-        // Through the table, not the name array: after an edit that array also holds removed names.
-        for (int i = 0; i < slots.length && out.size() < max; i++) {
-            int at = slots[i] - 1;
-            if (at >= 0 && other.containsBytes(names, at + 1, names[at] & 0xff)) {
-                out.add(new String(names, at + 1, names[at] & 0xff, java.nio.charset.StandardCharsets.US_ASCII));
-            }
+    public List<String> common(DomainSet other, int max) {
+        List<String> out = new ArrayList<>();
+        if (other.size() > 0) {
+            base.common(other, minus, max, out);
+            plus.common(other, EMPTY, max, out);
         }
         return out;
     }
 
-    private boolean containsBytes(byte[] b, int off, int len) {
-        int mask = slots.length - 1;
-        for (int i = hash(b, off, len) & mask; ; i = (i + 1) & mask) {
-            int at = slots[i];
-            if (at == 0) {
-                return false;
-            }
-            at--;
-            if ((names[at] & 0xff) == len && Arrays.equals(names, at + 1, at + 1 + len, b, off, off + len)) {
-                return true;
-            }
-        }
+    /** An edit of this set: the base shared, the small tables copied. */
+    public Editor edit() {
+        return new Editor(this);
     }
 
-    /** Bytes held, for the bench's memory figures. */
-    public long bytes() {
-        return names.length + 4L * slots.length;
-    }
+    /** Removes and adds names to a copy of a set; not thread-safe; {@link #build()} once. */
+    public static final class Editor {
+        private final DomainTable base;
+        private final DomainTable.Builder plus;
+        private final DomainTable.Builder minus;
 
-    private static int hash(String s) {
-        int h = 0;
-        for (int k = 0; k < s.length(); k++) {
-            h = 31 * h + (s.charAt(k) & 0xff);
-        }
-        return mix(h);
-    }
-
-    private static int hash(byte[] b, int off, int len) {
-        int h = 0;
-        for (int k = 0; k < len; k++) {
-            h = 31 * h + (b[off + k] & 0xff);
-        }
-        return mix(h);
-    }
-
-    private static int mix(int h) {
-        h *= 0x9E3779B9;
-        return h ^ (h >>> 16);
-    }
-
-    /**
-     * A builder that starts as a copy of {@code set} and appends after its names: the offsets of
-     * its names stay what they were, so a file's stretches still find their names.
-     */
-    public static Builder edit(DomainSet set, int moreBytes) {
-        return new Builder(set, moreBytes);
-    }
-
-    /** Collects names; not thread-safe; {@link #build()} once. */
-    public static final class Builder {
-        private byte[] names;
-        private int used;
-        private int[] slots;
-        private int size;
-        private long removedBytes;
-
-        private Builder(int expected) {
-            names = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(64L, expected * 20L))];
-            slots = new int[capacity(expected)];
-        }
-
-        private Builder(DomainSet set, int moreBytes) {
-            names = Arrays.copyOf(set.names, (int) Math.min(Integer.MAX_VALUE - 8, set.names.length + (long) moreBytes + 64));
-            used = set.names.length;
-            slots = set.slots.clone();
-            size = set.size;
-            removedBytes = set.removedBytes;
-        }
-
-        /** Where the next name added goes in the name array. */
-        public int used() {
-            return used;
+        private Editor(DomainSet set) {
+            base = set.base;
+            plus = DomainTable.copy(set.plus);
+            minus = DomainTable.copy(set.minus);
         }
 
         /**
-         * Removes a normalised name (backward-shift deletion: the probe chains stay whole, no
-         * tombstones); its bytes stay in the name array, counted as removed.
+         * Removes a normalised name.
          *
          * @return false when the name was not in the set
          */
         public boolean remove(byte[] b, int off, int len) {
-            int mask = slots.length - 1;
-            int i = hash(b, off, len) & mask;
-            for (int at = slots[i]; ; i = (i + 1) & mask, at = slots[i]) {
-                if (at == 0) {
-                    return false;
-                }
-                if ((names[at - 1] & 0xff) == len && Arrays.equals(names, at, at + len, b, off, off + len)) {
-                    break;
-                }
+            if (plus.remove(b, off, len)) {
+                return true;
             }
-            removedBytes += len + 1;
-            size--;
-            // Moves back each later entry of the run that may sit in the freed slot.
-            for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
-                int at = slots[j];
-                int home = hash(names, at, names[at - 1] & 0xff) & mask;
-                if (((j - home) & mask) >= ((j - i) & mask)) {
-                    slots[i] = at;
-                    i = j;
-                }
-            }
-            slots[i] = 0;
-            return true;
-        }
-
-        /** Whether a normalised name is in the set as built so far. */
-        public boolean contains(byte[] b, int off, int len) {
-            int mask = slots.length - 1;
-            for (int i = hash(b, off, len) & mask, at = slots[i]; at != 0; i = (i + 1) & mask, at = slots[i]) {
-                if ((names[at - 1] & 0xff) == len && Arrays.equals(names, at, at + len, b, off, off + len)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static int capacity(int entries) {
-            long want = Math.max(16, entries * 8L / 5 + 1);
-            return (int) Math.min(1 << 30, Long.highestOneBit(want - 1) << 1);
+            return base.contains(b, off, len) && minus.add(b, off, len);
         }
 
         /**
-         * Adds a normalised ASCII name ({@code len} bytes at {@code off}, lower case).
+         * Adds a normalised ASCII name.
          *
          * @return false when the name is already in the set
          */
         public boolean add(byte[] b, int off, int len) {
-            if (len < 1 || len > 255) {
-                throw new IllegalArgumentException("a domain name has 1 to 255 bytes, was " + len);
+            if (base.contains(b, off, len)) {
+                return minus.remove(b, off, len);
             }
-            if ((size + 1) * 8L > slots.length * 5L) {
-                grow();
-            }
-            int mask = slots.length - 1;
-            int i = hash(b, off, len) & mask;
-            for (int at = slots[i]; at != 0; i = (i + 1) & mask, at = slots[i]) {
-                if ((names[at - 1] & 0xff) == len && Arrays.equals(names, at, at + len, b, off, off + len)) {
-                    return false;
-                }
-            }
-            if (used + len + 1 > names.length) {
-                names = Arrays.copyOf(names, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(names.length * 3L / 2, used + len + 1L)));
-            }
-            names[used] = (byte) len;
-            System.arraycopy(b, off, names, used + 1, len);
-            slots[i] = used + 1;
-            used += len + 1;
-            size++;
-            return true;
-        }
-
-        private void grow() {
-            int[] old = slots;
-            slots = new int[old.length * 2];
-            int mask = slots.length - 1;
-            for (int at : old) {
-                if (at != 0) {
-                    int i = hash(names, at, names[at - 1] & 0xff) & mask;
-                    while (slots[i] != 0) {
-                        i = (i + 1) & mask;
-                    }
-                    slots[i] = at;
-                }
-            }
-        }
-
-        public int size() {
-            return size;
+            return plus.add(b, off, len);
         }
 
         public DomainSet build() {
-            return new DomainSet(used == names.length ? names : Arrays.copyOf(names, used), slots, size, removedBytes);
+            return new DomainSet(base, plus.build(), minus.build());
         }
     }
 }

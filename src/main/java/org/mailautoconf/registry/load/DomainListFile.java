@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.zip.CRC32C;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.DomainSet;
+import org.mailautoconf.registry.DomainTable;
 
 /**
  * A plain domain-list file, as a hoster exports its customers from its database: one domain a
@@ -31,12 +32,44 @@ final class DomainListFile {
     /**
      * What a list gave: its names, the problems (empty when it is good), a checksum of its
      * bytes, and its stretches of lines ({@link ListLines}) with where their names are stored in
-     * the set, so that the next version of the file can be read as an edit of this one.
+     * the set, so that the next version of the file can be read as an edit of this one. The
+     * names of the stretches that edits added are in {@code logs} (the whole read's are in the
+     * set's base table).
      */
-    record Read(DomainSet names, List<Problem> problems, long checksum, Stretches stretches) {}
+    record Read(DomainSet names, List<Problem> problems, long checksum, Stretches stretches, List<byte[]> logs) {
 
-    /** Stretch {@code i}: the hash of its lines, and its names at {@code from[i]..to[i]} of the set's name array. */
-    record Stretches(long[] hashes, int[] from, int[] to) {}
+        Read(DomainSet names, List<Problem> problems, long checksum, Stretches stretches) {
+            this(names, problems, checksum, stretches, List.of());
+        }
+
+        /** Bytes that edits' logs hold: past a bound, the list is better read whole. */
+        long logBytes() {
+            long n = 0;
+            for (byte[] log : logs) {
+                n += log.length;
+            }
+            return n;
+        }
+
+        /** Gives {@code to} the names of stretch {@code i}, from the base table or the log that holds them. */
+        void stretchNames(int i, DomainTable.Names to) {
+            int log = stretches.log()[i];
+            if (log == 0) {
+                names.base().stored(stretches.from()[i], stretches.to()[i], to);
+                return;
+            }
+            byte[] b = logs.get(log - 1);
+            for (int at = stretches.from()[i]; at < stretches.to()[i]; at += (b[at] & 0xff) + 1) {
+                to.name(b, at + 1, b[at] & 0xff);
+            }
+        }
+    }
+
+    /**
+     * Stretch {@code i}: the hash of its lines, and its names at {@code from[i]..to[i]} of the
+     * base table's name array ({@code log[i]} 0) or of log {@code log[i] - 1} of the read.
+     */
+    record Stretches(long[] hashes, int[] log, int[] from, int[] to) {}
 
     /** The problems of one read: the first {@link #MAX_PROBLEMS}, then a count. */
     static final class Problems {
@@ -66,7 +99,7 @@ final class DomainListFile {
     /** @param name the file's name in problems */
     static Read read(Path file, String name) throws IOException {
         long bytes = Files.size(file);
-        DomainSet.Builder set = DomainSet.builder((int) Math.min(Integer.MAX_VALUE / 16, bytes / 20 + 16));
+        DomainTable.Builder set = DomainTable.builder((int) Math.min(Integer.MAX_VALUE / 16, bytes / 20 + 16));
         Problems problems = new Problems();
         LineName parsed = new LineName(name, problems);
         StretchTable table = new StretchTable();
@@ -79,33 +112,37 @@ final class DomainListFile {
                     parsed.twice(firstLine + i);
                 }
             }
-            table.add(hash, from, set.used());
+            table.add(hash, 0, from, set.used());
             lines[0] = firstLine + count - 1;
         });
-        return new Read(set.build(), problems.done(name, Math.max(1, lines[0])), checksum, table.done());
+        return new Read(DomainSet.of(set.build()), problems.done(name, Math.max(1, lines[0])), checksum, table.done());
     }
 
     /** Stretches as they come, in file order. */
     static final class StretchTable {
         private long[] hashes = new long[1024];
+        private int[] log = new int[1024];
         private int[] from = new int[1024];
         private int[] to = new int[1024];
         private int n;
 
-        void add(long hash, int start, int end) {
+        void add(long hash, int logIndex, int start, int end) {
             if (n == hashes.length) {
                 hashes = Arrays.copyOf(hashes, n * 2);
+                log = Arrays.copyOf(log, n * 2);
                 from = Arrays.copyOf(from, n * 2);
                 to = Arrays.copyOf(to, n * 2);
             }
             hashes[n] = hash;
+            log[n] = logIndex;
             from[n] = start;
             to[n] = end;
             n++;
         }
 
         /** Stretch {@code i}'s range, set later (an edit stores new stretches' names after the scan). */
-        void range(int i, int start, int end) {
+        void range(int i, int logIndex, int start, int end) {
+            log[i] = logIndex;
             from[i] = start;
             to[i] = end;
         }
@@ -115,7 +152,7 @@ final class DomainListFile {
         }
 
         Stretches done() {
-            return new Stretches(Arrays.copyOf(hashes, n), Arrays.copyOf(from, n), Arrays.copyOf(to, n));
+            return new Stretches(Arrays.copyOf(hashes, n), Arrays.copyOf(log, n), Arrays.copyOf(from, n), Arrays.copyOf(to, n));
         }
     }
 
@@ -244,8 +281,14 @@ final class DomainListFile {
         return out;
     }
 
-    /** Lower-case letters, digits, hyphens; labels of 1 to 63, not starting or ending with a hyphen; two labels or more. */
-    private static boolean plainLdh(byte[] b, int start, int end) {
+    /**
+     * The fast path of the line check: true only for a name that {@link DomainName#parse} gives
+     * back as it is, with no IDNA processing (DomainNameFastPathTest checks that on random
+     * input): lower-case letters, digits, hyphens; labels of 1 to 63, not starting or ending
+     * with a hyphen; two labels or more; no "xn--" anywhere (a punycode label is checked by
+     * UTS #46, as parse does). Anything else, upper case and Unicode too, goes through parse.
+     */
+    static boolean plainLdh(byte[] b, int start, int end) {
         if (end - start > 253) {
             return false;
         }
@@ -259,6 +302,8 @@ final class DomainListFile {
                 }
                 label = 0;
                 labels++;
+            } else if (c == '-' && label >= 3 && b[i - 1] == '-' && b[i - 2] == 'n' && b[i - 3] == 'x') {
+                return false;
             } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && label > 0)) {
                 if (++label > 63) {
                     return false;

@@ -47,7 +47,7 @@ class ListEditTest {
     }
 
     @Test
-    void successiveEdits_giveWhatAWholeReadGives_untilAQuarterIsRemovedNames() throws Exception {
+    void successiveEdits_giveWhatAWholeReadGives_untilTheOverlayIsFull() throws Exception {
         List<String> lines = names(20_000, true);
         Path file = write(lines);
         DomainListFile.Read read = DomainListFile.read(file, "customers.txt");
@@ -72,16 +72,11 @@ class ListEditTest {
             DomainListFile.Read edited = ListEdit.edit(file, "customers.txt", read);
             DomainListFile.Read whole = DomainListFile.read(file, "customers.txt");
 
-            if (read.names().removedShare() > 0.25) {
-                // Each edit leaves the removed names' bytes behind; past a quarter, a whole read compacts them.
-                assertThat(edited).as("past a quarter removed, read whole").isNull();
-                read = whole;
-            } else {
-                assertThat(edited).as("read as an edit").isNotNull();
-                assertSame(edited, whole, lines, gone);
-                assertThat(edited.names().removedShare()).isGreaterThan(read.names().removedShare());
-                read = edited;
-            }
+            assertThat(edited).as("read as an edit").isNotNull();
+            assertSame(edited, whole, lines, gone);
+            assertThat(edited.names().base()).as("the base table is shared").isSameAs(read.names().base());
+            assertThat(edited.names().overlaySize()).isGreaterThan(read.names().overlaySize());
+            read = edited;
         }
     }
 
@@ -123,5 +118,69 @@ class ListEditTest {
         write(lines);
 
         assertThat(ListEdit.edit(file, "customers.txt", read)).isNull();
+    }
+
+    @Test
+    void namesRemovedThenAddedBack_andIdnNames_lookedUpAsAWholeReadDoes() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            lines.add(i % 100 == 0 ? "kunde" + i + ".bücher.example" : i % 100 == 50 ? "xn--mnchen-3ya.c" + i + ".example" : "c" + i + ".example");
+        }
+        Path file = write(lines);
+        DomainListFile.Read read = DomainListFile.read(file, "customers.txt");
+        List<String> ever = new ArrayList<>(lines);
+        ever.add("neu.bücher.example");
+        List<String> removed = new ArrayList<>();
+        Random random = new Random(61);
+        for (int round = 0; round < 6; round++) {
+            if (round % 2 == 0) {
+                // Take out 300 lines, IDN ones among them.
+                for (int k = 0; k < 300; k++) {
+                    removed.add(lines.remove(random.nextInt(lines.size())));
+                }
+                lines.add(random.nextInt(lines.size()), "neu.bücher.example");
+            } else {
+                // Put them back elsewhere: removed by one edit, added by the next.
+                for (String r : removed) {
+                    lines.add(random.nextInt(lines.size()), r);
+                }
+                removed.clear();
+                lines.remove("neu.bücher.example");
+            }
+            write(lines);
+            DomainListFile.Read edited = ListEdit.edit(file, "customers.txt", read);
+            DomainListFile.Read whole = DomainListFile.read(file, "customers.txt");
+            assertThat(edited).as("round " + round + " read as an edit").isNotNull();
+            assertThat(edited.problems()).isEmpty();
+            assertThat(edited.names().size()).isEqualTo(whole.names().size());
+            for (String name : ever) {
+                String ascii = org.mailautoconf.registry.DomainName.parse(name).ascii();
+                assertThat(edited.names().contains(ascii)).as(round + ": " + name).isEqualTo(whole.names().contains(ascii));
+            }
+            read = edited;
+        }
+        assertThat(read.names().contains(org.mailautoconf.registry.DomainName.parse("kunde100.bücher.example").ascii())).isTrue();
+    }
+
+    @Test
+    void pastTheOverlayBound_readWhole_andTheWholeReadStartsAFreshBase() throws Exception {
+        List<String> lines = names(5_000, false);
+        Path file = write(lines);
+        DomainListFile.Read read = DomainListFile.read(file, "customers.txt");
+        for (int i = 0; i < 30; i++) {
+            lines.set(i * 150, "moved" + i + ".example");
+        }
+        write(lines);
+        DomainListFile.Read edited = ListEdit.edit(file, "customers.txt", read, 50);
+        assertThat(edited.names().overlaySize()).as("30 removed, 30 added").isEqualTo(60);
+        lines.set(4_999, "last.example");
+        write(lines);
+
+        assertThat(ListEdit.edit(file, "customers.txt", edited, 50)).as("60 names past a bound of 50: read whole").isNull();
+        assertThat(ListEdit.edit(file, "customers.txt", edited, 100)).as("within a bound of 100: an edit").isNotNull();
+        DomainListFile.Read whole = DomainListFile.read(file, "customers.txt");
+        assertThat(whole.names().overlaySize()).isZero();
+        assertThat(whole.names().contains("last.example")).isTrue();
+        assertThat(whole.names().contains("moved29.example")).isTrue();
     }
 }
