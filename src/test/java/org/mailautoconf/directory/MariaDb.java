@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.mailautoconf.testing.TestProcess;
 
 /**
  * A throw-away MariaDB server (Debian's {@code mariadb-server} binaries, never the packaged
@@ -66,17 +67,20 @@ final class MariaDb implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         try {
             if (server.isAlive()) {
                 ThrowawayServer.run(dir, user(), "mariadb-admin", "--no-defaults", "-S", dir.resolve("sock").toString(),
                         "-u", user(), "shutdown");
             }
-        } finally {
             if (!server.waitFor(20, TimeUnit.SECONDS)) {
                 server.descendants().forEach(ProcessHandle::destroyForcibly);
-                server.destroyForcibly();
             }
+        } catch (InterruptedException e) {
+            // try-with-resources' close() declares no InterruptedException (-Xlint:try); keep the flag.
+            Thread.currentThread().interrupt();
+        } finally {
+            TestProcess.stop(server);
             ThrowawayServer.delete(dir);
         }
     }
