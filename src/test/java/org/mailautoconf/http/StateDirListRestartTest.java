@@ -8,15 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailautoconf.ServiceConfig;
+import org.mailautoconf.registry.Registry;
 import org.mailautoconf.registry.load.LastGoodFiles;
+import org.mailautoconf.registry.load.RegistryLoader;
 import org.mailautoconf.testing.DomainLists;
 import org.mailautoconf.testing.Registries;
 import org.mailautoconf.testing.RunningService;
 import org.mailautoconf.testing.Xml;
+import org.mailautoconf.testing.ZipFiles;
 
 /** A restart from the state directory serves the domains of a provider's list, with the list gone from providers.d. */
 class StateDirListRestartTest {
@@ -67,5 +71,25 @@ class StateDirListRestartTest {
             assertThat(ready.getString("status")).isEqualTo("degraded");
             assertThat(ready.getJsonObject("registry").getString("version")).isEqualTo(goodVersion);
         }
+    }
+
+    /** A copy an older version wrote (no list manifest) of the same registry is written again, lists and all. */
+    @Test
+    void aCopyWithoutItsLists_isWrittenAgain_evenForTheSameVersion(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("providers.d");
+        Registries.write(dir, "hoster.yaml", DomainLists.HOSTER);
+        Registries.write(dir, "customers.txt", DomainLists.list(20));
+        ServiceConfig config = ServiceConfig.defaults().withProvidersDir(dir).withStateDir(Optional.of(tmp.resolve("state")));
+        RegistryLoader loader = new RegistryLoader();
+        Registry registry = loader.load(dir, Optional.empty()).registry().orElseThrow();
+        LastGoodFiles lastGood = new LastGoodFiles(tmp.resolve("state"));
+        lastGood.save(dir, registry, loader.lastFileHashes(), Instant.parse("2026-11-28T01:00:00Z"));
+        ZipFiles.withoutEntry(lastGood.file(), ".domain-lists");
+        assertThat(lastGood.keptVersion()).isEmpty();
+
+        new StateDirectory(config).keep(registry, loader.lastFileHashes(), Instant.parse("2026-11-28T02:00:00Z"));
+
+        assertThat(lastGood.keptVersion()).contains(registry.version());
+        assertThat(lastGood.saved().orElseThrow().savedAt()).isEqualTo(Instant.parse("2026-11-28T02:00:00Z"));
     }
 }

@@ -87,6 +87,21 @@ public final class LastGoodFiles {
     }
 
     /**
+     * The version of the copy, when there is one that holds its domain lists: a copy written
+     * before lists were kept has no list manifest, and is to be written again even for the
+     * same version, or a start from it would miss the lists.
+     */
+    public Optional<String> keptVersion() throws IOException {
+        Optional<Saved> saved = saved();
+        if (saved.isEmpty()) {
+            return Optional.empty();
+        }
+        try (ZipFile zip = new ZipFile(file().toFile())) {
+            return zip.getEntry(LastGoodLists.MANIFEST) == null ? Optional.empty() : Optional.of(saved.get().version());
+        }
+    }
+
+    /**
      * Keeps the files of the load that gave {@code registry} ({@code hashes}: {@link
      * RegistryLoader#lastFileHashes()}), checking that each is still what was loaded, and the CA
      * certificates it uses that lie inside {@code providersDir}, and its logos.

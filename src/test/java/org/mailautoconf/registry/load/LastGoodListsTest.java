@@ -18,6 +18,7 @@ import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.Registry;
 import org.mailautoconf.testing.DomainLists;
 import org.mailautoconf.testing.Registries;
+import org.mailautoconf.testing.ZipFiles;
 
 /** The domain lists of the last good registry, kept beside its zip: copied when they change, never half. */
 class LastGoodListsTest {
@@ -148,6 +149,25 @@ class LastGoodListsTest {
         assertThat(copies()).hasSize(1);
         assertThat(tmp.resolve("state").resolve(".list-0000000000000001.txt.tmp")).doesNotExist();
         assertThat(listed(loadBack(state), "added.example")).isTrue();
+    }
+
+    /** A copy written before lists were kept (no manifest) is not taken as kept, so the same version is written again. */
+    @Test
+    void aCopyWithoutTheListManifest_hasNoKeptVersion_untilSavedAgain() throws Exception {
+        Path dir = hoster(50);
+        LastGoodFiles state = new LastGoodFiles(tmp.resolve("state"));
+        Loaded good = load(dir);
+        assertThat(state.keptVersion()).isEmpty();
+        save(state, dir, good, SAVED_AT);
+        assertThat(state.keptVersion()).contains(good.registry().version());
+
+        ZipFiles.withoutEntry(state.file(), LastGoodLists.MANIFEST);
+        assertThat(state.saved().orElseThrow().version()).isEqualTo(good.registry().version());
+        assertThat(state.keptVersion()).isEmpty();
+        assertThat(state.load(Optional.empty()).orElseThrow().result().registry()).as("the old copy misses its list").isEmpty();
+
+        save(state, dir, good, SAVED_AT.plusSeconds(60));
+        assertThat(state.keptVersion()).contains(good.registry().version());
     }
 
     @Test
