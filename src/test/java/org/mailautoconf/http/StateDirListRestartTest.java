@@ -1,10 +1,10 @@
 package org.mailautoconf.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mailautoconf.http.StateDirRestartTest.readyz;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,12 +26,6 @@ import org.mailautoconf.testing.ZipFiles;
 class StateDirListRestartTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-
-    private static JsonObject readyz(RunningService s) {
-        var r = s.get("/readyz");
-        assertThat(r.statusCode()).isEqualTo(200);
-        return new JsonObject(new String(r.body(), StandardCharsets.UTF_8));
-    }
 
     private static String imapHost(RunningService s, String domain) {
         var r = s.get("/v1.1/" + domain);

@@ -2,6 +2,8 @@ package org.mailautoconf.registry.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mailautoconf.registry.load.LastGoodFilesTest.load;
+import static org.mailautoconf.registry.load.LastGoodFilesTest.loadBack;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,13 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.Registry;
+import org.mailautoconf.registry.load.LastGoodFilesTest.Loaded;
 import org.mailautoconf.testing.DomainLists;
 import org.mailautoconf.testing.Registries;
 import org.mailautoconf.testing.ZipFiles;
@@ -28,29 +30,28 @@ class LastGoodListsTest {
     @TempDir
     Path tmp;
 
-    private record Loaded(Registry registry, Map<String, byte[]> hashes) {}
-
-    private static Loaded load(Path dir) {
-        RegistryLoader loader = new RegistryLoader();
-        LoadResult result = loader.load(dir, Optional.empty());
-        return new Loaded(result.registry().orElseThrow(() -> new AssertionError(result.errors())), loader.lastFileHashes());
-    }
-
-    private static Registry loadBack(LastGoodFiles state) throws IOException {
-        LastGoodFiles.Loaded back = state.load(Optional.empty()).orElseThrow();
-        assertThat(back.result().errors()).isEmpty();
-        return back.result().registry().orElseThrow();
-    }
-
     private static boolean listed(Registry r, String domain) {
         return r.listFor(DomainName.parse(domain)).isPresent();
     }
 
-    private Path hoster(int customers) {
-        Path dir = tmp.resolve("providers.d");
+    private Path dir;
+    private LastGoodFiles state;
+
+    /** The hoster's file and a list of 50 customers, loaded and kept; what the tests change from. */
+    private Loaded firstKept() throws IOException {
+        dir = tmp.resolve("providers.d");
         Registries.write(dir, "hoster.yaml", DomainLists.HOSTER);
-        Registries.write(dir, "customers.txt", DomainLists.list(customers));
-        return dir;
+        Registries.write(dir, "customers.txt", DomainLists.list(50));
+        state = new LastGoodFiles(tmp.resolve("state"));
+        Loaded first = load(dir);
+        save(state, dir, first, SAVED_AT);
+        return first;
+    }
+
+    /** The list changed (shop40 up gone, added.example new) and loaded. */
+    private Loaded listChanged() {
+        Registries.write(dir, "customers.txt", DomainLists.list(40, "added.example"));
+        return load(dir);
     }
 
     private List<Path> copies() throws IOException {
@@ -65,10 +66,7 @@ class LastGoodListsTest {
 
     @Test
     void theKeptList_loadsBack_withTheListInTheProviderDirectoryGone() throws Exception {
-        Path dir = hoster(50);
-        Loaded good = load(dir);
-        LastGoodFiles state = new LastGoodFiles(tmp.resolve("state"));
-        save(state, dir, good, SAVED_AT);
+        Loaded good = firstKept();
 
         Files.delete(dir.resolve("customers.txt"));
         Registry back = loadBack(state);
@@ -80,10 +78,7 @@ class LastGoodListsTest {
 
     @Test
     void anUnchangedList_isNotCopiedAgain_whenAProviderFileChanges() throws Exception {
-        Path dir = hoster(50);
-        LastGoodFiles state = new LastGoodFiles(tmp.resolve("state"));
-        Loaded first = load(dir);
-        save(state, dir, first, SAVED_AT);
+        Loaded first = firstKept();
         Path copy = copies().get(0);
         BasicFileAttributes before = Files.readAttributes(copy, BasicFileAttributes.class);
 
@@ -101,13 +96,10 @@ class LastGoodListsTest {
 
     @Test
     void aChangedList_replacesItsCopy_andTheOldCopyIsDeleted() throws Exception {
-        Path dir = hoster(50);
-        LastGoodFiles state = new LastGoodFiles(tmp.resolve("state"));
-        save(state, dir, load(dir), SAVED_AT);
+        firstKept();
         Path old = copies().get(0);
 
-        Registries.write(dir, "customers.txt", DomainLists.list(40, "added.example"));
-        Loaded second = load(dir);
+        Loaded second = listChanged();
         save(state, dir, second, SAVED_AT.plusSeconds(60));
 
         assertThat(old).doesNotExist();
@@ -125,13 +117,9 @@ class LastGoodListsTest {
      */
     @Test
     void aCrashBetweenCopyingAListAndCommittingTheZip_leavesThePreviousStateLoadable() throws Exception {
-        Path dir = hoster(50);
-        LastGoodFiles state = new LastGoodFiles(tmp.resolve("state"));
-        Loaded first = load(dir);
-        save(state, dir, first, SAVED_AT);
+        Loaded first = firstKept();
 
-        Registries.write(dir, "customers.txt", DomainLists.list(40, "added.example"));
-        Loaded second = load(dir);
+        Loaded second = listChanged();
         // What save does before its zip's rename, then the process dies.
         new LastGoodLists(tmp.resolve("state")).copy(dir, second.registry().domainLists());
         Files.write(tmp.resolve("state").resolve(LastGoodFiles.TEMP_NAME), new byte[] {'P', 'K', 3, 4, 0});
@@ -144,8 +132,7 @@ class LastGoodListsTest {
         assertThat(listed(back, "shop45.example")).isTrue();
         assertThat(listed(back, "added.example")).isFalse();
 
-        Registries.write(dir, "customers.txt", DomainLists.list(40, "added.example"));
-        save(state, dir, load(dir), SAVED_AT.plusSeconds(60));
+        save(state, dir, listChanged(), SAVED_AT.plusSeconds(60));
         assertThat(copies()).hasSize(1);
         assertThat(tmp.resolve("state").resolve(".list-0000000000000001.txt.tmp")).doesNotExist();
         assertThat(listed(loadBack(state), "added.example")).isTrue();
@@ -154,11 +141,8 @@ class LastGoodListsTest {
     /** A copy written before lists were kept (no manifest) is not taken as kept, so the same version is written again. */
     @Test
     void aCopyWithoutTheListManifest_hasNoKeptVersion_untilSavedAgain() throws Exception {
-        Path dir = hoster(50);
-        LastGoodFiles state = new LastGoodFiles(tmp.resolve("state"));
-        Loaded good = load(dir);
-        assertThat(state.keptVersion()).isEmpty();
-        save(state, dir, good, SAVED_AT);
+        assertThat(new LastGoodFiles(tmp.resolve("state")).keptVersion()).isEmpty();
+        Loaded good = firstKept();
         assertThat(state.keptVersion()).contains(good.registry().version());
 
         ZipFiles.withoutEntry(state.file(), LastGoodLists.MANIFEST);
@@ -172,13 +156,9 @@ class LastGoodListsTest {
 
     @Test
     void aListEditedAfterTheLoad_stopsTheSave_andLeavesThePreviousCopy() throws Exception {
-        Path dir = hoster(50);
-        LastGoodFiles state = new LastGoodFiles(tmp.resolve("state"));
-        Loaded first = load(dir);
-        save(state, dir, first, SAVED_AT);
+        Loaded first = firstKept();
 
-        Registries.write(dir, "customers.txt", DomainLists.list(40, "added.example"));
-        Loaded second = load(dir);
+        Loaded second = listChanged();
         Registries.write(dir, "customers.txt", DomainLists.list(40, "edited.example"));
 
         assertThatThrownBy(() -> save(state, dir, second, SAVED_AT.plusSeconds(60)))
