@@ -42,7 +42,7 @@ final class StateDirectory {
         try {
             long started = System.nanoTime();
             if (keptVersion == null) {
-                keptVersion = lastGood.get().saved().map(LastGoodFiles.Saved::version).orElse("");
+                keptVersion = lastGood.get().keptVersion().orElse("");
                 if (r.version().equals(keptVersion)) {
                     return;
                 }

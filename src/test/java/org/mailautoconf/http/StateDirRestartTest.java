@@ -25,7 +25,7 @@ class StateDirRestartTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private static JsonObject readyz(RunningService s) {
+    static JsonObject readyz(RunningService s) {
         var r = s.get("/readyz");
         assertThat(r.statusCode()).isEqualTo(200);
         return new JsonObject(new String(r.body(), StandardCharsets.UTF_8));

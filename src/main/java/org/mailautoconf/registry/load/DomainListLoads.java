@@ -34,6 +34,13 @@ final class DomainListLoads {
 
     private Map<Path, Kept> kept = Map.of();
 
+    /** Lists read from elsewhere than where their field points, by the name as written (a degraded start's copies). */
+    private final Map<String, Path> elsewhere;
+
+    DomainListLoads(Map<String, Path> elsewhere) {
+        this.elsewhere = Map.copyOf(elsewhere);
+    }
+
     Loaded load(List<Bound> bound, boolean allCores) {
         List<Problem> problems = new ArrayList<>();
         Map<Path, Bound> owners = new LinkedHashMap<>();
@@ -69,8 +76,9 @@ final class DomainListLoads {
         DomainListRef ref = owner.list();
         String id = owner.provider().id();
         String name = ref.path().toString();
+        Path file = elsewhere.getOrDefault(ref.name(), ref.path());
         try {
-            BasicFileAttributes a = Files.readAttributes(ref.path(), BasicFileAttributes.class);
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
             if (!a.isRegularFile()) {
                 return missing(ref, owner, "'" + ref.name() + "' is not a file");
             }
@@ -83,14 +91,14 @@ final class DomainListLoads {
                     return new Entry(ref, owner, stamp, new Kept(stamp, before.listed(), before.problems(), before.read()));
                 }
                 // A changed list is read as an edit of its last read where that pays, else whole.
-                read = ListEdit.edit(ref.path(), name, before.read());
-                if (read == before.read() || read == null && DomainListFile.checksum(ref.path()) == before.listed().checksum()) {
+                read = ListEdit.edit(file, name, before.read());
+                if (read == before.read() || read == null && DomainListFile.checksum(file) == before.listed().checksum()) {
                     // Saved again unchanged: kept as the same object, so answers cached for it stay.
                     return new Entry(ref, owner, stamp, new Kept(stamp, before.listed(), before.problems(), before.read()));
                 }
             }
             if (read == null) {
-                read = DomainListFile.read(ref.path(), name);
+                read = DomainListFile.read(file, name);
             }
             return new Entry(ref, owner, stamp, new Kept(stamp,
                     new ListedDomains(id, ref.name(), read.names(), read.checksum()), read.problems(), read));

@@ -37,7 +37,8 @@ import org.mailautoconf.registry.Registry;
  * same {@link RegistryLoader}: no second format to keep in step with the model, and the same
  * version hash. One file means one fsync and one atomic rename: it is written under a temporary
  * name, forced to disk, then renamed over the previous one, so a crash at any point leaves
- * either the previous copy or the new one whole. One service per state directory.
+ * either the previous copy or the new one whole. The domain lists the files name are kept beside
+ * the zip, each copied only when it changed ({@link LastGoodLists}). One service per state directory.
  */
 public final class LastGoodFiles {
 
@@ -46,9 +47,11 @@ public final class LastGoodFiles {
     private static final String COMMENT = "mailautoconf last good registry ";
 
     private final Path stateDir;
+    private final LastGoodLists lists;
 
     public LastGoodFiles(Path stateDir) {
         this.stateDir = stateDir;
+        this.lists = new LastGoodLists(stateDir);
     }
 
     public Path file() {
@@ -84,6 +87,21 @@ public final class LastGoodFiles {
     }
 
     /**
+     * The version of the copy, when there is one that holds its domain lists: a copy written
+     * before lists were kept has no list manifest, and is to be written again even for the
+     * same version, or a start from it would miss the lists.
+     */
+    public Optional<String> keptVersion() throws IOException {
+        Optional<Saved> saved = saved();
+        if (saved.isEmpty()) {
+            return Optional.empty();
+        }
+        try (ZipFile zip = new ZipFile(file().toFile())) {
+            return zip.getEntry(LastGoodLists.MANIFEST) == null ? Optional.empty() : Optional.of(saved.get().version());
+        }
+    }
+
+    /**
      * Keeps the files of the load that gave {@code registry} ({@code hashes}: {@link
      * RegistryLoader#lastFileHashes()}), checking that each is still what was loaded, and the CA
      * certificates it uses that lie inside {@code providersDir}, and its logos.
@@ -94,6 +112,8 @@ public final class LastGoodFiles {
         Files.createDirectories(stateDir);
         Path temp = stateDir.resolve(TEMP_NAME);
         Saved saved = new Saved(registry.version(), now, file());
+        // The lists first: the zip that names their copies is committed only once they are whole.
+        Map<String, String> manifest = lists.copy(providersDir, registry.domainLists());
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE)) {
@@ -111,6 +131,7 @@ public final class LastGoodFiles {
                 for (Map.Entry<String, byte[]> logo : logos(registry).entrySet()) {
                     put(zip, logo.getKey(), logo.getValue());
                 }
+                put(zip, LastGoodLists.MANIFEST, LastGoodLists.manifestBytes(manifest));
                 zip.setComment(COMMENT + saved.version() + " " + saved.savedAt());
                 zip.finish();
                 zip.flush();
@@ -121,6 +142,8 @@ public final class LastGoodFiles {
             Files.deleteIfExists(temp);
         }
         forceDirectory();
+        // Only now is no committed zip left that names an older copy.
+        lists.prune(manifest.values());
         return saved;
     }
 
@@ -131,7 +154,8 @@ public final class LastGoodFiles {
             return Optional.empty();
         }
         try (FileSystem zip = FileSystems.newFileSystem(file())) {
-            return Optional.of(new Loaded(saved.get(), new RegistryLoader().load(zip.getPath("/"), defaultProviderId)));
+            Map<String, Path> listFiles = lists.files(zip.getPath("/", LastGoodLists.MANIFEST));
+            return Optional.of(new Loaded(saved.get(), new RegistryLoader(listFiles).load(zip.getPath("/"), defaultProviderId)));
         }
     }
 

@@ -51,7 +51,19 @@ public final class RegistryLoader {
     private Registry previous;
 
     /** The domain lists of the previous load, taken over while their files do not change. */
-    private final DomainListLoads lists = new DomainListLoads();
+    private final DomainListLoads lists;
+
+    public RegistryLoader() {
+        this(Map.of());
+    }
+
+    /**
+     * A loader that reads the domain list a provider file names from {@code listFiles} (by the
+     * name as written) instead of beside the file: the state directory's copies of the lists.
+     */
+    public RegistryLoader(Map<String, Path> listFiles) {
+        this.lists = new DomainListLoads(listFiles);
+    }
 
     /** The content hash of every provider file of the last load, by file name, in file order. */
     private Map<String, byte[]> lastHashes = Map.of();

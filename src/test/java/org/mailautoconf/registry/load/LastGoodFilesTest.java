@@ -29,15 +29,15 @@ class LastGoodFilesTest {
     @TempDir
     Path tmp;
 
-    private record Loaded(Registry registry, Map<String, byte[]> hashes) {}
+    record Loaded(Registry registry, Map<String, byte[]> hashes) {}
 
-    private static Loaded load(Path dir) {
+    static Loaded load(Path dir) {
         RegistryLoader loader = new RegistryLoader();
         LoadResult result = loader.load(dir, Optional.empty());
         return new Loaded(result.registry().orElseThrow(() -> new AssertionError(result.errors())), loader.lastFileHashes());
     }
 
-    private static Registry loadBack(LastGoodFiles state) throws IOException {
+    static Registry loadBack(LastGoodFiles state) throws IOException {
         LastGoodFiles.Loaded back = state.load(Optional.empty()).orElseThrow();
         assertThat(back.result().errors()).isEmpty();
         return back.result().registry().orElseThrow();
