@@ -58,8 +58,9 @@ class WarmUpHttpTest {
             JsonObject warmUp = last.getJsonObject("warmUp");
             assertThat(warmUp.getBoolean("done")).isTrue();
             assertThat(warmUp.getInteger("requests")).isPositive().isLessThan(1_000_000);
-            // The time limit, and the second the guard gives a request already sent.
-            assertThat(warmUp.getLong("millis")).isBetween(LIMIT.toMillis() - 100, LIMIT.toMillis() + 1_000);
+            // The time limit, and the second the guard gives a request already sent; the guard is a
+            // timer, which fires when its event loop gets to it: up to half a second late on a busy CI machine.
+            assertThat(warmUp.getLong("millis")).isBetween(LIMIT.toMillis() - 100, LIMIT.toMillis() + 1_500);
             assertThat(secondsToReady).isLessThan(LIMIT.toSeconds() + 8);
             // Served meanwhile: only a load balancer waits.
             assertThat(answersDuringWarmUp).isPositive();
