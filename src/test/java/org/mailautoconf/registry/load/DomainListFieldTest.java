@@ -111,6 +111,23 @@ class DomainListFieldTest {
     }
 
     @Test
+    void moreDomainsInSeveralListsThanReported_theRestCounted() {
+        var names = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            names.append("d").append(i).append(".example\n");
+        }
+        var result = dir.file("hoster.yaml", HOSTER).file("customers.txt", names.toString())
+                .file("other.yaml", HOSTER.replace("id: hoster", "id: other").replace("customers.txt", "other.txt"))
+                .file("other.txt", names.toString())
+                .file("third.yaml", HOSTER.replace("id: hoster", "id: third").replace("customers.txt", "third.txt"))
+                .file("third.txt", names.toString()).load();
+
+        assertThat(result.ok()).isFalse();
+        assertThatProblem(result, "more-problems").satisfies(p ->
+                assertThat(p.message()).contains("more domains claimed twice after the first " + DomainListFile.MAX_PROBLEMS));
+    }
+
+    @Test
     void domainInTheListAndInAnOlderYamlFile_theListIsBlamedAtItsLine() throws Exception {
         dir.file("polito.yaml", ProviderDir.provider("polito", "polito.example"));
         setModified("polito.yaml", "2026-01-01T00:00:00Z");
