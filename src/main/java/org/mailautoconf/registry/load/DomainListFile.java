@@ -247,7 +247,7 @@ final class DomainListFile {
                 bytes += n;
             }
         }
-        return crc.getValue() ^ (bytes << 32);
+        return ListLines.checksum(crc, bytes);
     }
 
     /**

@@ -87,7 +87,7 @@ final class LastGoodLists {
                 }
                 channel.force(true);
             }
-            if ((crc.getValue() ^ (bytes << 32)) != l.checksum()) {
+            if (ListLines.checksum(crc, bytes) != l.checksum()) {
                 throw new LastGoodFiles.ChangedMeanwhile(l.source());
             }
             Files.move(temp, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

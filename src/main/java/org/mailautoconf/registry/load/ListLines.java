@@ -77,7 +77,7 @@ final class ListLines {
         if (count > 0) {
             flush(to);
         }
-        return crc.getValue() ^ (bytes << 32);
+        return checksum(crc, bytes);
     }
 
     private void endLine(int len, long lineHash, Stretch to) {
@@ -97,5 +97,10 @@ final class ListLines {
         count = 0;
         used = 0;
         hash = 1;
+    }
+
+    /** A list's checksum: the CRC32C of its bytes, with their count in the high half. */
+    static long checksum(CRC32C crc, long bytes) {
+        return crc.getValue() ^ (bytes << 32);
     }
 }

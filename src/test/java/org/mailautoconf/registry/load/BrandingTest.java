@@ -157,6 +157,19 @@ class BrandingTest {
     }
 
     @Test
+    void pngWithBytesAfterItsEnd_orWithoutItsHeaderFirst_isRefused() {
+        byte[] png = png(10, 10);
+        byte[] trailing = java.util.Arrays.copyOf(png, png.length + 1);
+        byte[] renamed = png.clone();
+        renamed[12] = 'X'; // IHDR's type: the first chunk is no longer the header
+
+        var result = dir.file("acme.yaml", branded("Acme", "acme.png")).bytes("acme.png", trailing).load();
+        assertThatProblem(result, "logo-not-image").says("there are bytes after its end (IEND)");
+        result = dir.bytes("acme.png", renamed).load();
+        assertThatProblem(result, "logo-not-image").says("the first chunk is not the image header (IHDR)");
+    }
+
+    @Test
     void hugePngDimensions_areRefused() {
         var result = dir.file("acme.yaml", branded("Acme", "acme.png")).bytes("acme.png", png(5000, 1)).load();
 

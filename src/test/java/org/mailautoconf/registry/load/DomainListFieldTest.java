@@ -86,6 +86,48 @@ class DomainListFieldTest {
     }
 
     @Test
+    void twoProviderFilesNameTheSameList_theSecondRefused() {
+        var result = dir.file("hoster.yaml", HOSTER).file("customers.txt", "shop.example\n")
+                .file("other.yaml", HOSTER.replace("id: hoster", "id: other")).load();
+
+        assertThat(result.ok()).isFalse();
+        assertThatProblem(result, "duplicate-domain-list").satisfies(p -> {
+            assertThat(p.location().line()).isEqualTo(3);
+            assertThat(p.message()).contains("customers.txt is already the list of");
+        });
+    }
+
+    @Test
+    void moreBadLinesThanReported_theRestCounted() {
+        var lines = new StringBuilder();
+        for (int i = 0; i < DomainListFile.MAX_PROBLEMS + 5; i++) {
+            lines.append("bad_").append(i).append(".example\n");
+        }
+        var result = dir.file("hoster.yaml", HOSTER).file("customers.txt", lines.toString()).load();
+
+        assertThat(result.ok()).isFalse();
+        assertThatProblem(result, "more-problems").satisfies(p ->
+                assertThat(p.message()).contains("5 more problems in " + tmp.resolve("customers.txt")));
+    }
+
+    @Test
+    void moreDomainsInSeveralListsThanReported_theRestCounted() {
+        var names = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            names.append("d").append(i).append(".example\n");
+        }
+        var result = dir.file("hoster.yaml", HOSTER).file("customers.txt", names.toString())
+                .file("other.yaml", HOSTER.replace("id: hoster", "id: other").replace("customers.txt", "other.txt"))
+                .file("other.txt", names.toString())
+                .file("third.yaml", HOSTER.replace("id: hoster", "id: third").replace("customers.txt", "third.txt"))
+                .file("third.txt", names.toString()).load();
+
+        assertThat(result.ok()).isFalse();
+        assertThatProblem(result, "more-problems").satisfies(p ->
+                assertThat(p.message()).contains("more domains claimed twice after the first " + DomainListFile.MAX_PROBLEMS));
+    }
+
+    @Test
     void domainInTheListAndInAnOlderYamlFile_theListIsBlamedAtItsLine() throws Exception {
         dir.file("polito.yaml", ProviderDir.provider("polito", "polito.example"));
         setModified("polito.yaml", "2026-01-01T00:00:00Z");
