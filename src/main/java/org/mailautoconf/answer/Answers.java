@@ -202,7 +202,6 @@ public final class Answers {
                         Lookup[] uncached, boolean askMx) {
         Optional<Registry.Match> match = l == null ? Optional.empty() : l.registry().providerFor(domain);
         org.mailautoconf.mx.MxAnswer basis = null;
-        Optional<DomainName> mxHost = Optional.empty();
         if (askMx && l != null && mx.applies(l.registry(), match)) {
             MxMatching.Step step = mx.apply(l.registry(), domain, match);
             if (step == MxMatching.UNRESOLVED) {
@@ -211,7 +210,6 @@ public final class Answers {
             }
             match = step.match();
             basis = step.basis();
-            mxHost = step.host();
         }
         if (match.isEmpty()) {
             uncached[0] = new Lookup.NoProvider(domain);
@@ -227,7 +225,7 @@ public final class Answers {
         // A profile that must not carry the operator's signature is the unsigned one, cached under the signed format.
         ClientFormat made = format == ClientFormat.MOBILECONFIG_SIGNED && !signs(format, match.get().kind()) ? ClientFormat.MOBILECONFIG : format;
         FormatRenderer r = made == format ? renderer : renderers.get(made);
-        return new Cached(new Lookup.Found(build(r, provider, generation, made, domain, address), provider, match.get().kind(), mxHost),
+        return new Cached(new Lookup.Found(build(r, provider, generation, made, domain, address), provider, match.get().kind()),
                 basis, l.epoch());
     }
 
@@ -286,7 +284,7 @@ public final class Answers {
         if (refusal.isPresent()) {
             return new Lookup.Refused(refusal.get(), personal);
         }
-        return new Lookup.Found(renderer.render(personal, domain, Optional.of(address)), personal, kind, Optional.empty());
+        return new Lookup.Found(renderer.render(personal, domain, Optional.of(address)), personal, kind);
     }
 
     private static String subject(DomainName domain, Optional<EmailAddress> address) {
