@@ -222,8 +222,8 @@ public final class Answers {
             return null;
         }
         long generation = l.generations().get(provider.id());
-        // A profile that must not carry the operator's signature is the unsigned one, cached under the signed format.
-        ClientFormat made = format == ClientFormat.MOBILECONFIG_SIGNED && !signs(format, match.get().kind()) ? ClientFormat.MOBILECONFIG : format;
+        // Cached under the asked format, even when made unsigned.
+        ClientFormat made = made(format, match.get().kind());
         FormatRenderer r = made == format ? renderer : renderers.get(made);
         return new Cached(new Lookup.Found(build(r, provider, generation, made, domain, address), provider, match.get().kind()),
                 basis, l.epoch());
@@ -242,6 +242,11 @@ public final class Answers {
             case EXACT, LISTED, WILDCARD, MX -> true;
             case DEFAULT -> false;
         };
+    }
+
+    /** The format a profile is made in: a signed one that must not carry the operator's signature ({@link #signs}) is the unsigned one. */
+    static ClientFormat made(ClientFormat format, Registry.MatchKind kind) {
+        return format == ClientFormat.MOBILECONFIG_SIGNED && !signs(format, kind) ? ClientFormat.MOBILECONFIG : format;
     }
 
     /**
