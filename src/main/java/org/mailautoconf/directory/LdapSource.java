@@ -30,18 +30,19 @@ final class LdapSource implements DirectorySource {
 
     private final SourceSettings.Ldap settings;
     private final Duration timeout;
+    /** The attributes a lookup asks for, fixed by the settings: made once, not per lookup. */
+    private final String[] requested;
     private LDAPConnectionPool pool;
 
     LdapSource(SourceSettings.Ldap settings, Duration timeout) {
         this.settings = settings;
         this.timeout = timeout;
+        this.requested = settings.attributes().values().toArray(String[]::new);
     }
 
     @Override
     public DirectoryEntry lookup(EmailAddress address) throws DirectoryException {
-        Map<String, String> attrs = settings.attributes();
-        Optional<SearchResultEntry> entry = search(settings.filter(), QueryValues.of(address),
-                attrs.values().toArray(String[]::new));
+        Optional<SearchResultEntry> entry = search(settings.filter(), QueryValues.of(address), requested);
         if (entry.isEmpty()) {
             return DirectoryEntry.UNKNOWN;
         }
