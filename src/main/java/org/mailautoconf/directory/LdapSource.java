@@ -64,8 +64,13 @@ final class LdapSource implements DirectorySource {
         try {
             pool();
         } catch (LDAPException e) {
-            throw new DirectoryException("LDAP source " + settings.name() + ": " + e.getResultCode().getName());
+            throw failure(e);
         }
+    }
+
+    private DirectoryException failure(LDAPException e) {
+        // The result code only, never the server's message (as SqlSource gives only the SQLState).
+        return new DirectoryException("LDAP source " + settings.name() + ": " + e.getResultCode().getName());
     }
 
     private Optional<String> value(SearchResultEntry e, String key) {
@@ -88,7 +93,7 @@ final class LdapSource implements DirectorySource {
             if (e.getResultCode() == com.unboundid.ldap.sdk.ResultCode.SIZE_LIMIT_EXCEEDED) {
                 return Optional.empty();
             }
-            throw new DirectoryException("LDAP source " + settings.name() + ": " + e.getResultCode().getName());
+            throw failure(e);
         }
     }
 
