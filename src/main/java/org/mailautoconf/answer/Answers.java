@@ -137,7 +137,10 @@ public final class Answers {
      * registry: listed, or in hoster mode chosen by the domain's kept MX answer.
      */
     public ProviderChoice choose(DomainName domain) {
-        Live l = live.get();
+        return choose(live.get(), domain);
+    }
+
+    private ProviderChoice choose(Live l, DomainName domain) {
         if (l == null) {
             return ProviderChoice.NOBODY;
         }
@@ -264,14 +267,11 @@ public final class Answers {
         if (l == null) {
             return Optional.empty();
         }
-        Optional<Registry.Match> match = l.registry().providerFor(domain);
-        if (mx.applies(l.registry(), match)) {
-            MxMatching.Step step = mx.apply(l.registry(), domain, match);
-            if (step == MxMatching.UNRESOLVED) {
-                return Optional.of(new Lookup.Unresolved(domain));
-            }
-            match = step.match();
+        ProviderChoice choice = choose(l, domain);
+        if (choice instanceof ProviderChoice.Unresolved) {
+            return Optional.of(new Lookup.Unresolved(domain));
         }
+        Optional<Registry.Match> match = choice.provider();
         if (match.isEmpty()) {
             return Optional.of(new Lookup.NoProvider(domain));
         }
