@@ -137,7 +137,10 @@ public final class Answers {
      * registry: listed, or in hoster mode chosen by the domain's kept MX answer.
      */
     public ProviderChoice choose(DomainName domain) {
-        Live l = live.get();
+        return choose(live.get(), domain);
+    }
+
+    private ProviderChoice choose(Live l, DomainName domain) {
         if (l == null) {
             return ProviderChoice.NOBODY;
         }
@@ -202,7 +205,6 @@ public final class Answers {
                         Lookup[] uncached, boolean askMx) {
         Optional<Registry.Match> match = l == null ? Optional.empty() : l.registry().providerFor(domain);
         org.mailautoconf.mx.MxAnswer basis = null;
-        Optional<DomainName> mxHost = Optional.empty();
         if (askMx && l != null && mx.applies(l.registry(), match)) {
             MxMatching.Step step = mx.apply(l.registry(), domain, match);
             if (step == MxMatching.UNRESOLVED) {
@@ -211,7 +213,6 @@ public final class Answers {
             }
             match = step.match();
             basis = step.basis();
-            mxHost = step.host();
         }
         if (match.isEmpty()) {
             uncached[0] = new Lookup.NoProvider(domain);
@@ -224,10 +225,10 @@ public final class Answers {
             return null;
         }
         long generation = l.generations().get(provider.id());
-        // A profile that must not carry the operator's signature is the unsigned one, cached under the signed format.
-        ClientFormat made = format == ClientFormat.MOBILECONFIG_SIGNED && !signs(format, match.get().kind()) ? ClientFormat.MOBILECONFIG : format;
+        // Cached under the asked format, even when made unsigned.
+        ClientFormat made = made(format, match.get().kind());
         FormatRenderer r = made == format ? renderer : renderers.get(made);
-        return new Cached(new Lookup.Found(build(r, provider, generation, made, domain, address), provider, match.get().kind(), mxHost),
+        return new Cached(new Lookup.Found(build(r, provider, generation, made, domain, address), provider, match.get().kind()),
                 basis, l.epoch());
     }
 
@@ -246,6 +247,11 @@ public final class Answers {
         };
     }
 
+    /** The format a profile is made in: a signed one that must not carry the operator's signature ({@link #signs}) is the unsigned one. */
+    static ClientFormat made(ClientFormat format, Registry.MatchKind kind) {
+        return format == ClientFormat.MOBILECONFIG_SIGNED && !signs(format, kind) ? ClientFormat.MOBILECONFIG : format;
+    }
+
     /**
      * The answer when giving it signs nothing: from the cache, for a domain no provider serves,
      * or for a domain whose profile goes out unsigned (see {@link #signs}; rendered here, as
@@ -261,14 +267,11 @@ public final class Answers {
         if (l == null) {
             return Optional.empty();
         }
-        Optional<Registry.Match> match = l.registry().providerFor(domain);
-        if (mx.applies(l.registry(), match)) {
-            MxMatching.Step step = mx.apply(l.registry(), domain, match);
-            if (step == MxMatching.UNRESOLVED) {
-                return Optional.of(new Lookup.Unresolved(domain));
-            }
-            match = step.match();
+        ProviderChoice choice = choose(l, domain);
+        if (choice instanceof ProviderChoice.Unresolved) {
+            return Optional.of(new Lookup.Unresolved(domain));
         }
+        Optional<Registry.Match> match = choice.provider();
         if (match.isEmpty()) {
             return Optional.of(new Lookup.NoProvider(domain));
         }
@@ -286,7 +289,7 @@ public final class Answers {
         if (refusal.isPresent()) {
             return new Lookup.Refused(refusal.get(), personal);
         }
-        return new Lookup.Found(renderer.render(personal, domain, Optional.of(address)), personal, kind, Optional.empty());
+        return new Lookup.Found(renderer.render(personal, domain, Optional.of(address)), personal, kind);
     }
 
     private static String subject(DomainName domain, Optional<EmailAddress> address) {

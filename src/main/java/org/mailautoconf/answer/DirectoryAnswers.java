@@ -129,9 +129,7 @@ public final class DirectoryAnswers implements AutoCloseable {
             return template(p.format(), p.domain(), Optional.of(p.address()), false);
         }
         Provider personal = PersonalProvider.of(p.match().provider(), p.address(), entry).provider();
-        // A profile that must not carry the operator's signature is the unsigned one, as in Answers.
-        ClientFormat made = p.format() == ClientFormat.MOBILECONFIG_SIGNED && !p.signs() ? ClientFormat.MOBILECONFIG : p.format();
-        Lookup answer = answers.personal(made, personal, p.match().kind(), p.domain(), p.address());
+        Lookup answer = answers.personal(Answers.made(p.format(), p.match().kind()), personal, p.match().kind(), p.domain(), p.address());
         if (p.signs()) {
             // A signature is the costly part: kept as long as the directory's cache keeps the values.
             signed.get().put(p, entry, answer);

@@ -1,6 +1,5 @@
 package org.mailautoconf.answer;
 
-import java.util.Optional;
 import org.mailautoconf.registry.DomainName;
 import org.mailautoconf.registry.Provider;
 import org.mailautoconf.registry.Registry;
@@ -8,11 +7,8 @@ import org.mailautoconf.registry.Registry;
 /** The outcome of asking for an answer: found, or no provider serves the domain. */
 public sealed interface Lookup {
 
-    /**
-     * @param kind how the domain found the provider
-     * @param mx   for {@code MX}: the MX record's host that a provider's {@code mx:} names
-     */
-    record Found(Answer answer, Provider provider, Registry.MatchKind kind, Optional<DomainName> mx) implements Lookup {}
+    /** @param kind how the domain found the provider */
+    record Found(Answer answer, Provider provider, Registry.MatchKind kind) implements Lookup {}
 
     record NoProvider(DomainName domain) implements Lookup {}
 

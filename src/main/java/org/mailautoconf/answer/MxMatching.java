@@ -16,11 +16,11 @@ import org.mailautoconf.registry.Registry;
  */
 final class MxMatching {
 
-    /** The MX answer that a match rests on; {@code host} is the MX record that chose the provider. */
-    record Step(Optional<Registry.Match> match, MxAnswer basis, Optional<DomainName> host) {}
+    /** The match and the MX answer it rests on. */
+    record Step(Optional<Registry.Match> match, MxAnswer basis) {}
 
     /** The domain's MX answer is not kept yet: ask for it first. */
-    static final Step UNRESOLVED = new Step(Optional.empty(), null, Optional.empty());
+    static final Step UNRESOLVED = new Step(Optional.empty(), null);
 
     private final MxLookups lookups;
 
@@ -43,10 +43,10 @@ final class MxMatching {
         for (DomainName host : a.hosts()) {
             Optional<Provider> p = registry.providerForMx(host);
             if (p.isPresent()) {
-                return new Step(Optional.of(new Registry.Match(p.get(), Registry.MatchKind.MX)), a, Optional.of(host));
+                return new Step(Optional.of(new Registry.Match(p.get(), Registry.MatchKind.MX)), a);
             }
         }
-        return new Step(listed, a, Optional.empty());
+        return new Step(listed, a);
     }
 
     /** Whether the MX answer an answer rests on is still the one kept (null basis: it rests on none). */

@@ -30,18 +30,19 @@ final class LdapSource implements DirectorySource {
 
     private final SourceSettings.Ldap settings;
     private final Duration timeout;
+    /** The attributes a lookup asks for, fixed by the settings: made once, not per lookup. */
+    private final String[] requested;
     private LDAPConnectionPool pool;
 
     LdapSource(SourceSettings.Ldap settings, Duration timeout) {
         this.settings = settings;
         this.timeout = timeout;
+        this.requested = settings.attributes().values().toArray(String[]::new);
     }
 
     @Override
     public DirectoryEntry lookup(EmailAddress address) throws DirectoryException {
-        Map<String, String> attrs = settings.attributes();
-        Optional<SearchResultEntry> entry = search(settings.filter(), QueryValues.of(address),
-                attrs.values().toArray(String[]::new));
+        Optional<SearchResultEntry> entry = search(settings.filter(), QueryValues.of(address), requested);
         if (entry.isEmpty()) {
             return DirectoryEntry.UNKNOWN;
         }
@@ -63,8 +64,13 @@ final class LdapSource implements DirectorySource {
         try {
             pool();
         } catch (LDAPException e) {
-            throw new DirectoryException("LDAP source " + settings.name() + ": " + e.getResultCode().getName());
+            throw failure(e);
         }
+    }
+
+    private DirectoryException failure(LDAPException e) {
+        // The result code only, never the server's message (as SqlSource gives only the SQLState).
+        return new DirectoryException("LDAP source " + settings.name() + ": " + e.getResultCode().getName());
     }
 
     private Optional<String> value(SearchResultEntry e, String key) {
@@ -87,7 +93,7 @@ final class LdapSource implements DirectorySource {
             if (e.getResultCode() == com.unboundid.ldap.sdk.ResultCode.SIZE_LIMIT_EXCEEDED) {
                 return Optional.empty();
             }
-            throw new DirectoryException("LDAP source " + settings.name() + ": " + e.getResultCode().getName());
+            throw failure(e);
         }
     }
 
