@@ -25,7 +25,7 @@ final class Exchange {
     private String normalizedPath;
     private String paramName;
     private String paramValue;
-    private Body body = new Body(null);
+    private Body body = Body.NONE;
     private Runnable next;
     String format = "none";
     String domain = "-";
@@ -33,6 +33,8 @@ final class Exchange {
 
     /** The request body as read, or a null buffer when the request had none. */
     record Body(Buffer buffer) {
+        /** No body: one for every request, not one made per request. */
+        static final Body NONE = new Body(null);
     }
 
     Exchange(HttpServerRequest request, Vertx vertx) {

@@ -90,19 +90,19 @@ final class ExpensiveWork {
      * hands its result to {@code then} on the request's event loop; otherwise answers 429 or 503
      * itself. Call it on the event loop, only for work no cache can answer.
      */
-    <T> void run(Exchange ctx, Responses responses, Callable<T> work, Consumer<T> then) {
+    <T> void run(Exchange ctx, Callable<T> work, Consumer<T> then) {
         SocketAddress peer = ctx.request().remoteAddress();
         Optional<Duration> wait = budget.take(peer == null ? null : peer.hostAddress());
         if (wait.isPresent()) {
             clientLimit.increment();
-            refuse(ctx, responses, 429, wait.get(), "too many new requests from this address; try again later");
+            refuse(ctx, 429, wait.get(), "too many new requests from this address; try again later");
             return;
         }
         // After the client's budget: one client over its own budget takes nothing from the others' cap.
         Optional<Duration> overCap = rate.flatMap(ClientBudget::takeOne);
         if (overCap.isPresent()) {
             rateLimit.increment();
-            refuse(ctx, responses, 503, overCap.get(), "busy; try again in a second");
+            refuse(ctx, 503, overCap.get(), "busy; try again in a second");
             return;
         }
         Context context = ctx.vertx().getOrCreateContext();
@@ -121,11 +121,11 @@ final class ExpensiveWork {
             });
         } catch (RejectedExecutionException e) {
             queueFull.increment();
-            refuse(ctx, responses, 503, Duration.ofSeconds(1), "busy; try again in a second");
+            refuse(ctx, 503, Duration.ofSeconds(1), "busy; try again in a second");
         }
     }
 
-    private void refuse(Exchange ctx, Responses responses, int status, Duration retryAfter, String line) {
+    private void refuse(Exchange ctx, int status, Duration retryAfter, String line) {
         long now = System.nanoTime();
         long last = lastWarning.get();
         if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
@@ -133,10 +133,7 @@ final class ExpensiveWork {
                     + "see mailautoconf_expensive_work_total", kind, status, (long) clientLimit.count(), (long) rateLimit.count(),
                     (long) queueFull.count());
         }
-        RequestLog.outcome(ctx, status == 429 ? "limited" : "busy");
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        ctx.response().putHeader("Retry-After", Long.toString(seconds));
-        responses.text(ctx, status, line);
+        Responses.retryLater(ctx, status, retryAfter, line);
     }
 
     /** Takes no more work (503 from now on); what is queued is still done, so its requests are answered. */

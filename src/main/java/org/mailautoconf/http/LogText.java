@@ -16,6 +16,8 @@ final class LogText {
     static final String CUT = "…";
 
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+    /** Text with a ':' and only the characters of an IPv6 literal (compiled once, not per log line). */
+    private static final Pattern IPV6_LIKE = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private LogText() {
     }
@@ -130,7 +132,7 @@ final class LogText {
         }
         // Only literals reach getByName, which then looks nothing up: a dotted quad, or text with
         // a ':' (never resolved, refused when not an IPv6 literal).
-        if (!IPV4.matcher(a).matches() && !a.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+        if (!IPV4.matcher(a).matches() && !IPV6_LIKE.matcher(a).matches()) {
             return null;
         }
         try {

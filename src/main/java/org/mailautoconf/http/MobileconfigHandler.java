@@ -73,7 +73,7 @@ final class MobileconfigHandler {
                 // Signed before for these values, and kept as long as the directory's cache keeps them.
                 send(ctx, address, kept.get());
             } else if (plan.signs()) {
-                signing.run(ctx, responses, () -> directory.render(plan, entry), lookup -> send(ctx, address, lookup));
+                signing.run(ctx, () -> directory.render(plan, entry), lookup -> send(ctx, address, lookup));
             } else {
                 send(ctx, address, directory.render(plan, entry));
             }
@@ -107,7 +107,7 @@ final class MobileconfigHandler {
     private void sign(Exchange ctx, EmailAddress address) {
         // Signing is CPU work of a millisecond or more: the first request per address does it on
         // the signing threads, within the client's budget and the queue's bound.
-        signing.run(ctx, responses, () -> answers.lookup(format, address.domain(), Optional.of(address)),
+        signing.run(ctx, () -> answers.lookup(format, address.domain(), Optional.of(address)),
                 lookup -> send(ctx, address, lookup));
     }
 

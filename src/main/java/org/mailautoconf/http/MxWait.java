@@ -103,7 +103,7 @@ final class MxWait {
         SocketAddress peer = ctx.request().remoteAddress();
         Optional<Duration> wait = budget.take(peer == null ? null : peer.hostAddress());
         if (wait.isPresent()) {
-            refuse(ctx, 429, wait.get(), "too many new domains from this address; try again later");
+            Responses.retryLater(ctx, 429, wait.get(), "too many new domains from this address; try again later");
             return;
         }
         Context context = ctx.vertx().getOrCreateContext();
@@ -111,16 +111,10 @@ final class MxWait {
                 .completeOnTimeout(null, lookups.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((answer, failure) -> context.runOnContext(v -> resume(ctx, () -> {
                     if (answer != null && answer.outcome() == MxAnswer.Outcome.LIMITED) {
-                        refuse(ctx, 503, Duration.ofSeconds(1), "busy looking up domains; try again in a second");
+                        Responses.retryLater(ctx, 503, Duration.ofSeconds(1), "busy looking up domains; try again in a second");
                     } else {
                         then.accept(answer != null);
                     }
                 })));
-    }
-
-    private void refuse(Exchange ctx, int status, Duration retryAfter, String line) {
-        RequestLog.outcome(ctx, status == 429 ? "limited" : "busy");
-        ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
-        Responses.plain(ctx.response(), status, line);
     }
 }

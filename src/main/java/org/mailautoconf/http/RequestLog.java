@@ -73,13 +73,14 @@ final class RequestLog {
             String method = LogText.escape(request.method().name());
             String logged = LogText.path(path);
             long bytes = request.response().bytesWritten();
+            String escapedDomain = LogText.escape(domain);
             String from = LogText.client(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(), client);
             ACCESS.atInfo().setMessage("{} {} {} {}B {}us format={} domain={} client={}")
                     .addArgument(method).addArgument(logged).addArgument(status).addArgument(bytes).addArgument(nanos / 1000)
-                    .addArgument(format).addArgument(LogText.escape(domain)).addArgument(from)
+                    .addArgument(format).addArgument(escapedDomain).addArgument(from)
                     .addKeyValue("method", method).addKeyValue("path", logged).addKeyValue("status", status)
                     .addKeyValue("bytes", bytes).addKeyValue("micros", nanos / 1000).addKeyValue("format", format)
-                    .addKeyValue("domain", LogText.escape(domain)).addKeyValue("client", from)
+                    .addKeyValue("domain", escapedDomain).addKeyValue("client", from)
                     .log();
         }
     }

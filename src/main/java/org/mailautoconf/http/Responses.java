@@ -78,6 +78,16 @@ final class Responses {
     }
 
     /**
+     * A refusal for now (429: the client's budget; 503: the service is busy) with
+     * {@code Retry-After} in whole seconds, at least one, and the request's outcome for its log line.
+     */
+    static void retryLater(Exchange ctx, int status, Duration retryAfter, String line) {
+        RequestLog.outcome(ctx, status == 429 ? "limited" : "busy");
+        ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+        plain(ctx.response(), status, line);
+    }
+
+    /**
      * Ends with the body and its length. The length is set here, not left to Vert.x, which
      * leaves it out of the answer to a HEAD: a HEAD gets the headers a GET would.
      */
