@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * How much uncached expensive work (signing a profile; later directory and DNS lookups) each
+ * How much uncached expensive work (signing a profile, directory lookups, MX lookups) each
  * client address may ask for: a token bucket per address (Bucket4j), {@code burst} tokens that
  * refill at {@code perMinute}. Answers served from a cache never take a token.
  *

@@ -40,7 +40,7 @@ final class RequestLog {
         ctx.outcome = "protocol_error";
     }
 
-    /** Expensive work refused: {@code limited} (429, the client's budget) or {@code busy} (503, the queue is full). */
+    /** Expensive work refused: {@code limited} (429, the client's budget) or {@code busy} (503: the signing queue is full, the signatures a second are spent, or an MX lookup was turned away). */
     static void outcome(Exchange ctx, String outcome) {
         ctx.outcome = outcome;
     }

@@ -86,17 +86,16 @@ final class WarmUp {
             String address = LOCAL_PART + "@" + d;
             if (!addresses) {
                 asks.add(new Ask(HttpMethod.GET, "autoconfig." + d, "/.well-known/autoconfig/mail/config-v1.1.xml", null));
-            }
-            if (addresses) {
-                // Only the warm-up's own address: its answers are cached under keys no client asks for, so
-                // they never stand in for a client's (a reload's sweep runs just after the new registry is live).
+            } else {
+                // Only the warm-up's own address: its answers are cached under keys no client asks
+                // for, so they never stand in for a client's answer.
                 asks.add(new Ask(HttpMethod.GET, "autoconfig." + d, "/.well-known/autoconfig/mail/config-v1.1.xml?emailaddress=" + address,
                         null));
                 asks.add(new Ask(HttpMethod.GET, "autoconfig." + d, "/mail/config-v1.1.xml?emailaddress=" + address, null));
                 asks.add(new Ask(HttpMethod.POST, "autodiscover." + d, "/Autodiscover/Autodiscover.xml", Buffer.buffer(outlook(address))));
-            }
-            if (addresses && profiles) {
-                asks.add(new Ask(HttpMethod.GET, "autoconfig." + d, "/mobileconfig/" + address, null));
+                if (profiles) {
+                    asks.add(new Ask(HttpMethod.GET, "autoconfig." + d, "/mobileconfig/" + address, null));
+                }
             }
         }
         return asks;
