@@ -157,6 +157,16 @@ class BrandingTest {
     }
 
     @Test
+    void pngWhoseChunkLengthRunsPastTheFile_isRefused() {
+        byte[] png = png(10, 10);
+        byte[] tooLong = png.clone();
+        tooLong[8] = 0x7f; // IHDR's length, now about two thousand million bytes
+
+        var result = dir.file("acme.yaml", branded("Acme", "acme.png")).bytes("acme.png", tooLong).load();
+        assertThatProblem(result, "logo-not-image").says("a chunk runs past the end of the file");
+    }
+
+    @Test
     void pngWithBytesAfterItsEnd_orWithoutItsHeaderFirst_isRefused() {
         byte[] png = png(10, 10);
         byte[] trailing = java.util.Arrays.copyOf(png, png.length + 1);
