@@ -42,16 +42,23 @@ public record Branding(LocalizedText name, Optional<Logo> logo) {
      */
     public record Logo(String file, ImageType type, byte[] bytes, String sha256) {
 
+        /** {@code sha256} is derived from the bytes: null to have it computed, else it must be theirs. */
         public Logo {
             bytes = bytes.clone();
-        }
-
-        public static Logo of(String file, ImageType type, byte[] bytes) {
+            String digest;
             try {
-                return new Logo(file, type, bytes, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+                digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
+            if (sha256 != null && !sha256.equals(digest)) {
+                throw new IllegalArgumentException("the SHA-256 given is not that of the logo's bytes");
+            }
+            sha256 = digest;
+        }
+
+        public static Logo of(String file, ImageType type, byte[] bytes) {
+            return new Logo(file, type, bytes, null);
         }
 
         /** A copy: the registry is immutable. */
