@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -42,6 +44,12 @@ final class ClientBudget {
         Duration refill = perMinute == 0 ? Duration.ofMinutes(1)
                 : Duration.ofMillis(Math.max(1_000, 60_000L * burst / perMinute + 1_000));
         this.buckets = Caffeine.newBuilder().maximumSize(MAX_CLIENTS).expireAfterAccess(refill).build();
+    }
+
+    /** Takes one token for the request's TCP peer (see {@link #take(String)}). */
+    Optional<Duration> take(HttpServerRequest request) {
+        SocketAddress peer = request.remoteAddress();
+        return take(peer == null ? null : peer.hostAddress());
     }
 
     /**

@@ -114,8 +114,7 @@ final class DirectoryStep {
             then.accept(hit.get());
             return;
         }
-        var peer = ctx.request().remoteAddress();
-        if (budget.take(peer == null ? null : peer.hostAddress()).isPresent()) {
+        if (budget.take(ctx.request()).isPresent()) {
             overBudget.increment();
             briefly(ctx);
             then.accept(DirectoryEntry.UNKNOWN);

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
-import io.vertx.core.net.SocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -91,8 +90,7 @@ final class ExpensiveWork {
      * itself. Call it on the event loop, only for work no cache can answer.
      */
     <T> void run(Exchange ctx, Callable<T> work, Consumer<T> then) {
-        SocketAddress peer = ctx.request().remoteAddress();
-        Optional<Duration> wait = budget.take(peer == null ? null : peer.hostAddress());
+        Optional<Duration> wait = budget.take(ctx.request());
         if (wait.isPresent()) {
             clientLimit.increment();
             refuse(ctx, 429, wait.get(), "too many new requests from this address; try again later");

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
-import io.vertx.core.net.SocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -100,8 +99,7 @@ final class MxWait {
      * service's cap) itself instead.
      */
     void resolveThen(Exchange ctx, DomainName domain, Consumer<Boolean> then) {
-        SocketAddress peer = ctx.request().remoteAddress();
-        Optional<Duration> wait = budget.take(peer == null ? null : peer.hostAddress());
+        Optional<Duration> wait = budget.take(ctx.request());
         if (wait.isPresent()) {
             Responses.retryLater(ctx, 429, wait.get(), "too many new domains from this address; try again later");
             return;
