@@ -23,6 +23,7 @@ final class AutodiscoverBodies {
 
     private final RequestReader reader = new RequestReader();
     private final Cache<Body, RequestReader.Result> read = Caffeine.newBuilder()
+            .executor(Runnable::run) // its upkeep on the event loop, not a woken thread: Answers says why
             .maximumWeight(MAX_WEIGHT)
             .weigher((Body body, RequestReader.Result result) -> body.bytes.length + ENTRY_OVERHEAD)
             .build();
