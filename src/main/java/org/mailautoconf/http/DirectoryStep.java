@@ -133,7 +133,7 @@ final class DirectoryStep {
     static final String BRIEF_CACHE = "max-age=5";
 
     private static void briefly(Exchange ctx) {
-        // Responses.send keeps a Cache-Control already set instead of its own max-age.
-        ctx.response().putHeader(io.vertx.core.http.HttpHeaders.CACHE_CONTROL, BRIEF_CACHE);
+        // Responses.send sends this in place of its own max-age.
+        ctx.cacheControl = BRIEF_CACHE;
     }
 }

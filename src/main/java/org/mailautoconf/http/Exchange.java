@@ -30,6 +30,10 @@ final class Exchange {
     String format = "none";
     String domain = "-";
     String outcome;
+    /** The endpoint family of the matched route ({@link RequestLog#endpoint}), or null: then found from the path. */
+    String endpoint;
+    /** A {@code Cache-Control} for the answer in place of the usual max-age (an answer made without its directory), or null. */
+    String cacheControl;
 
     /** The request body as read, or a null buffer when the request had none. */
     record Body(Buffer buffer) {

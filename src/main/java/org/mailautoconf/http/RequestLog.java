@@ -52,10 +52,9 @@ final class RequestLog {
     void handle(Exchange ctx) {
         long start = System.nanoTime();
         ctx.response().endHandler(v -> {
-            String path = routedPath(ctx);
             int status = ctx.response().getStatusCode();
-            ended(ctx.request(), path, status, ctx.format, ctx.outcome == null ? outcome(status) : ctx.outcome, ctx.domain,
-                    System.nanoTime() - start);
+            ended(ctx.request(), routedPath(ctx), ctx.endpoint, status, ctx.format, ctx.outcome == null ? outcome(status) : ctx.outcome,
+                    ctx.domain, System.nanoTime() - start);
         });
     }
 
@@ -63,12 +62,14 @@ final class RequestLog {
     void refusedBeforeRouting(HttpServerRequest request, long startNanos) {
         request.response().endHandler(v -> {
             int status = request.response().getStatusCode();
-            ended(request, request.path(), status, "none", outcome(status), "-", System.nanoTime() - startNanos);
+            ended(request, request.path(), null, status, "none", outcome(status), "-", System.nanoTime() - startNanos);
         });
     }
 
-    private void ended(HttpServerRequest request, String path, int status, String format, String outcome, String domain, long nanos) {
-        metrics.request(endpoint(path), format, outcome, nanos);
+    /** @param endpoint the routed request's endpoint family; null: found from the path */
+    private void ended(HttpServerRequest request, String path, String endpoint, int status, String format, String outcome, String domain,
+                       long nanos) {
+        metrics.request(endpoint != null ? endpoint : endpoint(path), format, outcome, nanos);
         if (accessLog) {
             String method = LogText.escape(request.method().name());
             String logged = LogText.path(path);

@@ -2,10 +2,17 @@ package org.mailautoconf.http;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.internal.buffer.BufferInternal;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.mailautoconf.answer.Answer;
 
 /** Sends answers and plain-text errors the same way for every endpoint. */
@@ -14,44 +21,99 @@ final class Responses {
     /** At most this many bytes of answer bodies are also kept as buffers. */
     static final long MAX_BUFFERED_BYTES = 32L * 1024 * 1024;
 
-    private final String cacheControl;
+    private final CharSequence cacheControl;
     /**
-     * Each cached answer's body as a Vert.x buffer, made once: copying it into a new buffer was
-     * about a tenth of the request path's CPU samples (JFR). Keyed by the body array itself
-     * (weak keys compare by identity), so an entry lives no longer than the answer that holds
-     * the array. Vert.x writes a buffer through a slice it cannot release, so one buffer can go
-     * out on any number of responses.
+     * Each cached answer on the wire, made once: its body as a Vert.x buffer (copying the body
+     * into a new buffer was about a tenth of the request path's CPU samples, JFR) and its header
+     * values as ASCII strings, which Netty copies as bytes where it encodes a {@code String} one
+     * character at a time (5 % of the samples, bench/README.md). Keyed by the body array itself
+     * (weak keys compare by identity), so an entry lives no longer than the answer that holds the
+     * array. Vert.x writes a buffer through a slice it cannot release, so one buffer can go out on
+     * any number of responses.
      */
-    private final Cache<byte[], Buffer> buffers = Caffeine.newBuilder()
+    private final Cache<byte[], Wire> wires = Caffeine.newBuilder()
+            .executor(Runnable::run) // its upkeep on the event loop, not a woken thread (Answers says why)
             .weakKeys()
             .maximumWeight(MAX_BUFFERED_BYTES)
-            .weigher((byte[] body, Buffer buffer) -> body.length)
+            .weigher((byte[] body, Wire wire) -> body.length)
             .build();
 
     Responses(Duration maxAge) {
-        this.cacheControl = "max-age=" + maxAge.toSeconds();
+        this.cacheControl = HttpHeaders.createOptimized("max-age=" + maxAge.toSeconds());
+    }
+
+    /**
+     * An answer as it goes out, and the texts it was made from ({@code etagText}, {@code typeText},
+     * {@code headersFrom}): the same body array only ever comes with the same ones (they are made
+     * together), which {@link #fits} checks by identity before a kept one is used. Nothing here
+     * holds the body array, the weak key.
+     */
+    private record Wire(Buffer body, String etagText, CharSequence etag, String typeText, CharSequence type, CharSequence length,
+                        Map<String, String> headersFrom, List<Map.Entry<CharSequence, CharSequence>> headers, boolean ownCacheControl) {
+
+        /** For an answer sent once: its body on the heap, as Vert.x makes it. */
+        static Wire of(Answer answer) {
+            return of(answer, Buffer.buffer(answer.body()));
+        }
+
+        /**
+         * For an answer sent again and again: its body outside the heap, which the socket writes
+         * from as it is (Netty copies a heap buffer into a direct one for every write). Freed by
+         * the collector once no wire and no response in flight holds it: nothing releases it.
+         */
+        static Wire kept(Answer answer) {
+            ByteBuffer direct = ByteBuffer.allocateDirect(answer.body().length).put(answer.body()).flip();
+            return of(answer, BufferInternal.buffer(Unpooled.wrappedBuffer(direct)));
+        }
+
+        private static Wire of(Answer answer, Buffer body) {
+            List<Map.Entry<CharSequence, CharSequence>> headers = new ArrayList<>(answer.headers().size());
+            boolean cacheControl = false;
+            for (Map.Entry<String, String> h : answer.headers().entrySet()) {
+                headers.add(Map.entry(HttpHeaders.createOptimized(h.getKey()), HttpHeaders.createOptimized(h.getValue())));
+                cacheControl |= h.getKey().equalsIgnoreCase(HttpHeaders.CACHE_CONTROL.toString());
+            }
+            return new Wire(body, answer.etag(), HttpHeaders.createOptimized(answer.etag()),
+                    answer.contentType(), HttpHeaders.createOptimized(answer.contentType()),
+                    HttpHeaders.createOptimized(Integer.toString(answer.body().length)), answer.headers(), List.copyOf(headers), cacheControl);
+        }
+
+        boolean fits(Answer answer) {
+            return etagText == answer.etag() && typeText == answer.contentType() && headersFrom == answer.headers();
+        }
     }
 
     /** The answer, or 304 when the client already has these bytes. */
     void send(Exchange ctx, Answer answer) {
+        // Answers of 200 come from the answer cache, the same arrays again and again; others
+        // (a redirect) are made per request, and a wire form kept for them would not be used again.
+        Wire wire = answer.status() == 200 ? wires.get(answer.body(), b -> Wire.kept(answer)) : Wire.of(answer);
+        if (!wire.fits(answer)) {
+            wire = Wire.of(answer);
+        }
         HttpServerResponse response = ctx.response();
-        answer.headers().forEach(response::putHeader);
+        // add, not putHeader: the response's headers are new, so there is nothing to replace.
+        MultiMap headers = response.headers();
+        for (Map.Entry<CharSequence, CharSequence> h : wire.headers()) {
+            headers.add(h.getKey(), h.getValue());
+        }
         if (answer.status() == 200) {
-            response.putHeader(HttpHeaders.ETAG, answer.etag());
-            if (!response.headers().contains(HttpHeaders.CACHE_CONTROL)) {
-                // One set already is shorter on purpose: an answer made without its directory.
-                response.putHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+            headers.add(HttpHeaders.ETAG, wire.etag());
+            if (!wire.ownCacheControl()) {
+                // The exchange's is shorter on purpose: an answer made without its directory.
+                headers.add(HttpHeaders.CACHE_CONTROL, ctx.cacheControl != null ? ctx.cacheControl : cacheControl);
             }
             String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
             if (ifNoneMatch != null && matches(ifNoneMatch, answer.etag())) {
                 response.setStatusCode(304).end();
                 return;
             }
+        } else {
+            response.setStatusCode(answer.status());
         }
-        // Answers of 200 come from the answer cache, the same arrays again and again; others
-        // (a redirect) are made per request, and a buffer kept for them would not be used again.
-        Buffer body = answer.status() == 200 ? buffers.get(answer.body(), Buffer::buffer) : Buffer.buffer(answer.body());
-        body(response.setStatusCode(answer.status()).putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType()), body);
+        // The length is set here, not left to Vert.x: see body().
+        headers.add(HttpHeaders.CONTENT_TYPE, wire.type()).add(HttpHeaders.CONTENT_LENGTH, wire.length());
+        response.end(wire.body());
     }
 
     /**

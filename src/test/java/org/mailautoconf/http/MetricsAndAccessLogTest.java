@@ -48,6 +48,12 @@ class MetricsAndAccessLogTest {
                     .contains("vertx_pool_queue_pending")
                     .contains("jvm_memory_used_bytes");
             assertThat(text).doesNotContain("polito.it").doesNotContain("unknown1").doesNotContain("user1");
+            // The duration's fixed bounds (docs/metrics.md), and all 42 requests within 5 s.
+            String bucket = "mailautoconf_request_duration_seconds_bucket{endpoint=\"autoconfig\",le=\"";
+            assertThat(text.lines().filter(l -> l.startsWith(bucket)).map(l -> l.substring(bucket.length(), l.indexOf('"', bucket.length()))))
+                    .containsExactly("1.0E-4", "2.5E-4", "5.0E-4", "0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5",
+                            "1.0", "2.5", "5.0", "+Inf");
+            assertThat(text).contains(bucket + "5.0\"} 42").contains(bucket + "+Inf\"} 42");
         }
     }
 
