@@ -100,7 +100,9 @@ PY
   svc=$(measure get-spread "$WORK/hoster-paths" "$port" "$pid")
   steady=$(steady_after "$(echo "$svc" | cut -d' ' -f1)")
   flr=$(measure get-spread "$WORK/hoster-paths" "$fport" "$floorpid")
+  steady="$steady / $(steady_after "$(echo "$flr" | cut -d' ' -f1)")"
   ngx=$(measure get-spread "$WORK/hoster-paths" "$nport" "$npids")
+  steady="$steady / $(steady_after "$(echo "$ngx" | cut -d' ' -f1)")"
   kill "$(cat "$WORK/hoster-nginx/nginx.pid")" "$floorpid" 2>/dev/null || true
 
   # The change under load: the changed list renamed over the old one a few seconds into a run of
@@ -143,7 +145,7 @@ ratio = lambda a, b: f"{a / b:.2f}" if b else "–"
 rate = "wrk saturated" if max(s[7], f[7], n[7]) >= saturated else ratio(s[0], n[0])
 print(f"Hoster registry: {int(names):,} domains ({int(listed):,} in one domain list, the rest in provider files): "
       f"{load.replace(' (', ' s (', 1)} from starting the JVM to ready (the load itself {loadms}); heap after a full GC {heap} MiB (-Xmx2g).\n")
-print("| hoster scenario | req/s | ×nginx | p99 ×nginx | CPU µs/req | ×floor | floor µs/req | nginx µs/req | wrk CPU | steady after | errors | non-2xx |")
+print("| hoster scenario | req/s | ×nginx | p99 ×nginx | CPU µs/req | ×floor | floor µs/req | nginx µs/req | wrk CPU | steady after (service / floor / nginx) | errors | non-2xx |")
 print("|---|---|---|---|---|---|---|---|---|---|---|---|")
 print(f"| autoconfig GET, a spread of listed domains | {s[0]:.0f} | {rate} | {ratio(s[2], n[2])} | {s[6]:.1f} | {ratio(s[6], f[6])} "
       f"| {f[6]:.1f} | {n[6]:.1f} | {s[7]:.2f} / {f[7]:.2f} / {n[7]:.2f} | {steady} | {s[3]:.0f} | {s[4]:.0f} |")
