@@ -27,6 +27,15 @@ class HangupReloadTest {
         assertThat(kill.exitValue()).isZero();
     }
 
+    /** Waits up to 15 s; a timeout shows the service's log, the only record of what the signal did. */
+    private static void awaitOrShowLog(ServeProcess serve, String what, java.util.function.BooleanSupplier condition) {
+        try {
+            RunningService.await(Duration.ofSeconds(15), what, condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the service's log:\n" + serve.log(), e);
+        }
+    }
+
     @Test
     void sighup_reloadsAChangedFileAtOnce_andTheServiceStaysUp(@TempDir Path tmp) throws Exception {
         Path dir = Registries.copyShipped(tmp.resolve("providers.d"));
@@ -40,15 +49,14 @@ class HangupReloadTest {
                     "hostname: imap.polito.it\n    port: 993"));
 
             hangup(serve);
-            RunningService.await(Duration.ofSeconds(15), "the reload after SIGHUP", () -> !version(serve).equals(before));
+            awaitOrShowLog(serve, "the reload after SIGHUP", () -> !version(serve).equals(before));
             assertThat(serve.handle().isAlive()).isTrue();
             assertThat(serve.get("/v1.1/polito.it").body()).contains("imap.polito.it");
             assertThat(serve.log()).contains("reloading " + dir + " as asked (SIGHUP)");
 
             // A second signal, with nothing changed, reloads the same registry and still does not stop it.
             hangup(serve);
-            RunningService.await(Duration.ofSeconds(15), "the second reload",
-                    () -> serve.log().split("as asked \\(SIGHUP\\)", -1).length - 1 == 2);
+            awaitOrShowLog(serve, "the second reload", () -> serve.log().split("as asked \\(SIGHUP\\)", -1).length - 1 == 2);
             assertThat(serve.handle().isAlive()).isTrue();
             assertThat(serve.get("/healthz").statusCode()).isEqualTo(200);
         }
