@@ -44,16 +44,17 @@ final class Responses {
 
     /**
      * An answer as it goes out, and the texts it was made from ({@code etagText}, {@code typeText},
-     * {@code headersFrom}): the same body array only ever comes with the same ones (they are made
-     * together), which {@link #fits} checks by identity before a kept one is used. Nothing here
-     * holds the body array, the weak key.
+     * {@code headersFrom}): the same body array comes with the same ones (they are made together),
+     * which {@link #fits} checks before a kept one is used. Nothing here holds the body array, the
+     * weak key.
      */
     private record Wire(Buffer body, String etagText, CharSequence etag, String typeText, CharSequence type, CharSequence length,
-                        Map<String, String> headersFrom, List<Map.Entry<CharSequence, CharSequence>> headers, boolean ownCacheControl) {
+                        Map<String, String> headersFrom, List<Map.Entry<CharSequence, CharSequence>> headers, boolean ownCacheControl,
+                        boolean direct) {
 
         /** For an answer sent once: its body on the heap, as Vert.x makes it. */
         static Wire of(Answer answer) {
-            return of(answer, Buffer.buffer(answer.body()));
+            return of(answer, Buffer.buffer(answer.body()), false);
         }
 
         /**
@@ -63,10 +64,10 @@ final class Responses {
          */
         static Wire kept(Answer answer) {
             ByteBuffer direct = ByteBuffer.allocateDirect(answer.body().length).put(answer.body()).flip();
-            return of(answer, BufferInternal.buffer(Unpooled.wrappedBuffer(direct)));
+            return of(answer, BufferInternal.buffer(Unpooled.wrappedBuffer(direct)), true);
         }
 
-        private static Wire of(Answer answer, Buffer body) {
+        private static Wire of(Answer answer, Buffer body, boolean direct) {
             List<Map.Entry<CharSequence, CharSequence>> headers = new ArrayList<>(answer.headers().size());
             boolean cacheControl = false;
             for (Map.Entry<String, String> h : answer.headers().entrySet()) {
@@ -75,22 +76,39 @@ final class Responses {
             }
             return new Wire(body, answer.etag(), HttpHeaders.createOptimized(answer.etag()),
                     answer.contentType(), HttpHeaders.createOptimized(answer.contentType()),
-                    HttpHeaders.createOptimized(Integer.toString(answer.body().length)), answer.headers(), List.copyOf(headers), cacheControl);
+                    HttpHeaders.createOptimized(Integer.toString(answer.body().length)), answer.headers(), List.copyOf(headers), cacheControl, direct);
         }
 
         boolean fits(Answer answer) {
-            return etagText == answer.etag() && typeText == answer.contentType() && headersFrom == answer.headers();
+            // equals looks at identity first: a cached answer brings the very same texts each time.
+            return etagText.equals(answer.etag()) && typeText.equals(answer.contentType()) && headersFrom.equals(answer.headers());
         }
+    }
+
+    /**
+     * The kept wire form of a 200 answer. A body is first kept on the heap and moves outside it
+     * when it is sent a second time: a body made for one request (a v2 JSON answer) would
+     * otherwise take direct memory that only a collection gives back.
+     */
+    private Wire wire(Answer answer) {
+        Wire wire = wires.getIfPresent(answer.body());
+        if (wire == null) {
+            wire = Wire.of(answer);
+            wires.put(answer.body(), wire);
+        } else if (!wire.fits(answer)) {
+            wire = Wire.of(answer);
+        } else if (!wire.direct()) {
+            wire = Wire.kept(answer);
+            wires.put(answer.body(), wire);
+        }
+        return wire;
     }
 
     /** The answer, or 304 when the client already has these bytes. */
     void send(Exchange ctx, Answer answer) {
         // Answers of 200 come from the answer cache, the same arrays again and again; others
         // (a redirect) are made per request, and a wire form kept for them would not be used again.
-        Wire wire = answer.status() == 200 ? wires.get(answer.body(), b -> Wire.kept(answer)) : Wire.of(answer);
-        if (!wire.fits(answer)) {
-            wire = Wire.of(answer);
-        }
+        Wire wire = answer.status() == 200 ? wire(answer) : Wire.of(answer);
         HttpServerResponse response = ctx.response();
         // add, not putHeader: the response's headers are new, so there is nothing to replace.
         MultiMap headers = response.headers();

@@ -8,8 +8,8 @@ import org.mailautoconf.testing.Registries;
 import org.mailautoconf.testing.RunningService;
 
 /**
- * A cached answer goes out from one buffer on every response ({@link Responses}): each of many
- * requests, after a HEAD too, gets the whole body.
+ * A cached answer goes out from one kept wire form on every response ({@link Responses}): each
+ * of many requests, after a HEAD too, gets the whole body and the same head.
  */
 class AnswerBufferReuseHttpTest {
 
@@ -30,6 +30,8 @@ class AnswerBufferReuseHttpTest {
                     RawHttp.exchange(s.port(), "HEAD " + target + " HTTP/1.1", "Host: autoconfig.polito.it", "Connection: close");
                     RawHttp.Reply again = RawHttp.exchange(s.port(), "GET " + target + " HTTP/1.1", "Host: autoconfig.polito.it", "Connection: close");
                     assertThat(again.body()).as(target + ", request " + (i + 2)).isEqualTo(first.body());
+                    // The kept form moves outside the heap on its second use: the same head and bytes before and after.
+                    assertThat(again.head()).as(target + ", request " + (i + 2)).isEqualTo(first.head());
                 }
             }
         }
