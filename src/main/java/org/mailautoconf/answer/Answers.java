@@ -33,7 +33,19 @@ public final class Answers {
     private final AtomicReference<Live> live = new AtomicReference<>();
     private final Map<ClientFormat, FormatRenderer> renderers;
     /** What a complete answer is cached under: the client format and the normalised address or {@code @domain}. */
-    private record Subject(ClientFormat format, String subject) {}
+    private record Subject(ClientFormat format, String subject) {
+        // Written out: a record's generated equals and hashCode go through method handles, which
+        // JFR showed on every lookup of the cache (as in Metrics' labels).
+        @Override
+        public int hashCode() {
+            return format.hashCode() * 31 + subject.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Subject s && format == s.format && subject.equals(s.subject);
+        }
+    }
 
     /**
      * A complete answer with the provider that gave it and how the domain found that provider;

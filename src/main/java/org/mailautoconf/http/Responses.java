@@ -2,6 +2,7 @@ package org.mailautoconf.http;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -13,30 +14,42 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.mailautoconf.answer.Answer;
 
 /** Sends answers and plain-text errors the same way for every endpoint. */
 final class Responses {
 
-    /** At most this many bytes of answer bodies are also kept as buffers. */
-    static final long MAX_BUFFERED_BYTES = 32L * 1024 * 1024;
-
     private final CharSequence cacheControl;
+    /** Bytes of kept bodies outside the heap, at most {@link #DIRECT_BYTES}. */
+    private final AtomicLong directBytes = new AtomicLong();
     /**
      * Each cached answer on the wire, made once: its body as a Vert.x buffer (copying the body
      * into a new buffer was about a tenth of the request path's CPU samples, JFR) and its header
      * values as ASCII strings, which Netty copies as bytes where it encodes a {@code String} one
      * character at a time (5 % of the samples, bench/README.md). Keyed by the body array itself
      * (weak keys compare by identity), so an entry lives no longer than the answer that holds the
-     * array. Vert.x writes a buffer through a slice it cannot release, so one buffer can go out on
-     * any number of responses.
+     * array: the answer caches bound it, and it needs no bound of its own, whose upkeep over a
+     * spread of answers (an access order, a frequency sketch) cost 0.2-0.5 µs a request. Vert.x
+     * writes a buffer through a slice it cannot release, so one buffer can go out on any number of
+     * responses.
      */
     private final Cache<byte[], Wire> wires = Caffeine.newBuilder()
             .executor(Runnable::run) // its upkeep on the event loop, not a woken thread (Answers says why)
             .weakKeys()
-            .maximumWeight(MAX_BUFFERED_BYTES)
-            .weigher((byte[] body, Wire wire) -> body.length)
+            .removalListener((byte[] body, Wire wire, RemovalCause cause) -> {
+                if (wire != null && wire.direct()) {
+                    directBytes.addAndGet(-wire.body().length());
+                }
+            })
             .build();
+
+    /**
+     * At most this many bytes of answer bodies are kept outside the heap; the others stay on it.
+     * The heap is sized to the container (docs/deploy.md), memory beside it is not: this bounds
+     * what the kept bodies add there (the JVM frees them once collected; the count may run ahead).
+     */
+    static final long DIRECT_BYTES = 16L * 1024 * 1024;
 
     Responses(Duration maxAge) {
         this.cacheControl = HttpHeaders.createOptimized("max-age=" + maxAge.toSeconds());
@@ -87,8 +100,9 @@ final class Responses {
 
     /**
      * The kept wire form of a 200 answer. A body is first kept on the heap and moves outside it
-     * when it is sent a second time: a body made for one request (a v2 JSON answer) would
-     * otherwise take direct memory that only a collection gives back.
+     * when it is sent a second time, while {@link #DIRECT_BYTES} allow: a body made for one
+     * request (a v2 JSON answer) would otherwise take direct memory that only a collection gives
+     * back.
      */
     private Wire wire(Answer answer) {
         Wire wire = wires.getIfPresent(answer.body());
@@ -97,9 +111,11 @@ final class Responses {
             wires.put(answer.body(), wire);
         } else if (!wire.fits(answer)) {
             wire = Wire.of(answer);
-        } else if (!wire.direct()) {
+        } else if (!wire.direct() && directBytes.addAndGet(answer.body().length) <= DIRECT_BYTES) {
             wire = Wire.kept(answer);
             wires.put(answer.body(), wire);
+        } else if (!wire.direct()) {
+            directBytes.addAndGet(-answer.body().length);
         }
         return wire;
     }
