@@ -1,7 +1,11 @@
 package org.mailautoconf.cli;
 
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -129,6 +133,29 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             // The JVM keeps the signal for itself (run with -Xrs, or a platform without SIGHUP).
             System.err.println("mailautoconf: SIGHUP cannot be handled here (" + e.getMessage() + "); it does not reload");
+            return;
         }
+        if (hangupIgnored(Path.of("/proc/self/status"))) {
+            // The JVM leaves a signal ignored at its start ignored, and says nothing (nohup does this).
+            System.err.println("mailautoconf: SIGHUP is ignored in this process (started under nohup, or by a supervisor that"
+                    + " ignores it): a SIGHUP does not reload; the checks every --reload-interval still do");
+        }
+    }
+
+    /**
+     * Whether SIGHUP (signal 1) is ignored, from the {@code SigIgn} mask of a Linux
+     * {@code /proc/<pid>/status}; false where there is no such file.
+     */
+    static boolean hangupIgnored(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("SigIgn:")) {
+                    return (new BigInteger(line.substring("SigIgn:".length()).strip(), 16).longValue() & 1L) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
     }
 }

@@ -37,6 +37,21 @@ class HangupReloadTest {
     }
 
     @Test
+    void startedWithSighupIgnored_saysSoAtStart(@TempDir Path tmp) throws Exception {
+        Path dir = Registries.copyShipped(tmp.resolve("providers.d"));
+        Map<String, String> env = Map.of("MAILAUTOCONF_PORT", Integer.toString(ServeProcess.freePort()), "MAILAUTOCONF_PROVIDERS", dir.toString());
+        try (ServeProcess serve = ServeProcess.start(List.of("-Xmx128m"), env, tmp, true)) {
+            assertThat(serve.log()).contains("SIGHUP is ignored in this process");
+            hangup(serve);
+            assertThat(serve.get("/healthz").statusCode()).isEqualTo(200);
+        }
+        Map<String, String> again = Map.of("MAILAUTOCONF_PORT", Integer.toString(ServeProcess.freePort()), "MAILAUTOCONF_PROVIDERS", dir.toString());
+        try (ServeProcess serve = ServeProcess.start(List.of("-Xmx128m"), again, tmp)) {
+            assertThat(serve.log()).doesNotContain("SIGHUP is ignored");
+        }
+    }
+
+    @Test
     void sighup_reloadsAChangedFileAtOnce_andTheServiceStaysUp(@TempDir Path tmp) throws Exception {
         Path dir = Registries.copyShipped(tmp.resolve("providers.d"));
         // An hour between checks: only the signal can make it load the edit within the test.

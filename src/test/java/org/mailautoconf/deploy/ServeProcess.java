@@ -47,8 +47,19 @@ final class ServeProcess implements AutoCloseable {
      * variable of this JVM's environment is removed first.
      */
     static ServeProcess start(List<String> jvmFlags, Map<String, String> env, Path workDir) throws IOException {
+        return start(jvmFlags, env, workDir, false);
+    }
+
+    /**
+     * As {@link #start(List, Map, Path)}; {@code ignoreHangup}: started with SIGHUP ignored, as
+     * under nohup. Otherwise SIGHUP is reset to its default first (coreutils' env): a process
+     * inherits an ignored signal, and a test run under nohup would pass that on to the service.
+     */
+    static ServeProcess start(List<String> jvmFlags, Map<String, String> env, Path workDir, boolean ignoreHangup) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>();
+        command.add("env");
+        command.add(ignoreHangup ? "--ignore-signal=HUP" : "--default-signal=HUP");
         command.add(java);
         command.addAll(jvmFlags);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.mailautoconf.cli.Main", "serve"));
