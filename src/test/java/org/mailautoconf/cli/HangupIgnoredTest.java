@@ -23,6 +23,9 @@ class HangupIgnoredTest {
         assertThat(ServeCommand.hangupIgnored(tmp.resolve("missing"))).isFalse();
         Path empty = Files.writeString(tmp.resolve("empty"), "Name:\tjava\n");
         assertThat(ServeCommand.hangupIgnored(empty)).isFalse();
+        // A mask that is not hex (no kernel writes one) reads as not ignored rather than failing the start.
+        assertThat(ServeCommand.hangupIgnored(status(tmp, "zz"))).isFalse();
+        assertThat(ServeCommand.hangupIgnored(status(tmp, ""))).isFalse();
     }
 
     private static Path status(Path dir, String mask) throws Exception {
