@@ -105,11 +105,8 @@ final class Dispatch implements Handler<HttpServerRequest> {
                 return;
             }
         }
-        Route route = null;
-        if (target != null) {
-            route = target.route();
-            ex.endpoint = target.endpoint();
-        }
+        Route route = target == null ? null : target.route();
+        ex.endpoint = target == null ? null : target.endpoint();
         Handler<Exchange> handler = route == null ? null : route.handler(request.method());
         if (handler != null && route.beforeLoading()) {
             handler.handle(ex);
